@@ -74,7 +74,7 @@ Status InternalError(std::string message);
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : data_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(data_).ok() && "Result built from an ok Status");
   }
@@ -104,10 +104,10 @@ class [[nodiscard]] Result {
 #define RC_CONCAT_(a, b) RC_CONCAT_INNER_(a, b)
 
 // Returns the Status from the enclosing function when `expr` is not ok.
-#define RC_RETURN_IF_ERROR(expr)              \
-  do {                                        \
-    ::rc::Status rc_status_ = (expr);         \
-    if (!rc_status_.ok()) return rc_status_;  \
+#define RC_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::rc::Status rc_status_ = (expr);        \
+    if (!rc_status_.ok()) return rc_status_; \
   } while (false)
 
 // `RC_ASSIGN_OR_RETURN(auto x, MakeX());` binds the value or returns the error.

@@ -16,10 +16,10 @@ TEST(Utf8Test, AcceptsValidText) {
 
 TEST(Utf8Test, RejectsInvalidSequencesAtTheirOffset) {
   EXPECT_EQ(FindInvalidUtf8("ab\xFF").value(), 2u);
-  EXPECT_EQ(FindInvalidUtf8("\xC0\xAF").value(), 0u);           // overlong '/'
-  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80").value(), 1u);      // surrogate
-  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80").value(), 0u);   // above U+10FFFF
-  EXPECT_EQ(FindInvalidUtf8("abc\xE2\x80").value(), 3u);        // truncated
+  EXPECT_EQ(FindInvalidUtf8("\xC0\xAF").value(), 0u);          // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80").value(), 1u);     // surrogate
+  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80").value(), 0u);  // above U+10FFFF
+  EXPECT_EQ(FindInvalidUtf8("abc\xE2\x80").value(), 3u);       // truncated
 }
 
 TEST(Utf8Test, CountsCodePoints) {

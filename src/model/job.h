@@ -19,16 +19,16 @@ const char* RequirementKindName(RequirementKind kind);
 
 // One thing the job asks for: a skill, years of experience, a degree or a certification.
 struct Requirement {
-  std::string id;             // stable within a report: "r1", "r2", ... in JD order
+  std::string id;  // stable within a report: "r1", "r2", ... in JD order
   RequirementKind kind = RequirementKind::kSkill;
   Importance importance = Importance::kRequired;
-  std::string name;           // canonical skill name, or a short label ("5+ years overall")
-  std::string skill_id;       // taxonomy id when the requirement is a known skill, else ""
-  std::string skill_kind;     // SkillKindName() of the skill, or "" for non-skill requirements
+  std::string name;        // canonical skill name, or a short label ("5+ years overall")
+  std::string skill_id;    // taxonomy id when the requirement is a known skill, else ""
+  std::string skill_kind;  // SkillKindName() of the skill, or "" for non-skill requirements
   std::optional<double> years_min;  // "5+ years of Python" -> 5
-  std::string degree_level;   // for education requirements
-  Span span;                  // the mention in the JD
-  Span sentence_span;         // the JD sentence or bullet it came from
+  std::string degree_level;         // for education requirements
+  Span span;                        // the mention in the JD
+  Span sentence_span;               // the JD sentence or bullet it came from
 };
 
 struct JobFacts {

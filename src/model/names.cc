@@ -7,12 +7,18 @@ namespace rc::model {
 
 const char* SkillKindName(SkillKind kind) {
   switch (kind) {
-    case SkillKind::kHard: return "hard";
-    case SkillKind::kSoft: return "soft";
-    case SkillKind::kTool: return "tool";
-    case SkillKind::kCertification: return "certification";
-    case SkillKind::kLanguage: return "language";
-    case SkillKind::kDomain: return "domain";
+    case SkillKind::kHard:
+      return "hard";
+    case SkillKind::kSoft:
+      return "soft";
+    case SkillKind::kTool:
+      return "tool";
+    case SkillKind::kCertification:
+      return "certification";
+    case SkillKind::kLanguage:
+      return "language";
+    case SkillKind::kDomain:
+      return "domain";
   }
   return "hard";
 }
@@ -23,29 +29,40 @@ const char* ImportanceName(Importance importance) {
 
 const char* RequirementKindName(RequirementKind kind) {
   switch (kind) {
-    case RequirementKind::kSkill: return "skill";
-    case RequirementKind::kExperience: return "experience";
-    case RequirementKind::kEducation: return "education";
-    case RequirementKind::kCertification: return "certification";
-    case RequirementKind::kOther: return "other";
+    case RequirementKind::kSkill:
+      return "skill";
+    case RequirementKind::kExperience:
+      return "experience";
+    case RequirementKind::kEducation:
+      return "education";
+    case RequirementKind::kCertification:
+      return "certification";
+    case RequirementKind::kOther:
+      return "other";
   }
   return "other";
 }
 
 const char* MatchStatusName(MatchStatus status) {
   switch (status) {
-    case MatchStatus::kMet: return "met";
-    case MatchStatus::kPartial: return "partial";
-    case MatchStatus::kMissing: return "missing";
+    case MatchStatus::kMet:
+      return "met";
+    case MatchStatus::kPartial:
+      return "partial";
+    case MatchStatus::kMissing:
+      return "missing";
   }
   return "missing";
 }
 
 const char* CheckStatusName(CheckStatus status) {
   switch (status) {
-    case CheckStatus::kPass: return "pass";
-    case CheckStatus::kWarn: return "warn";
-    case CheckStatus::kFail: return "fail";
+    case CheckStatus::kPass:
+      return "pass";
+    case CheckStatus::kWarn:
+      return "warn";
+    case CheckStatus::kFail:
+      return "fail";
   }
   return "fail";
 }

@@ -18,29 +18,29 @@ const char* MatchStatusName(MatchStatus status);
 
 // A place in the resume that supports a requirement.
 struct Evidence {
-  Span span;             // in the resume text
-  std::string section;   // section kind, e.g. "experience" or "skills"
-  std::string excerpt;   // the line or bullet around the span, trimmed (for display)
+  Span span;            // in the resume text
+  std::string section;  // section kind, e.g. "experience" or "skills"
+  std::string excerpt;  // the line or bullet around the span, trimmed (for display)
 };
 
 // How one JD requirement is met by the resume.
 struct RequirementMatch {
   std::string requirement_id;  // Requirement::id
   MatchStatus status = MatchStatus::kMissing;
-  double credit = 0.0;         // 0..1 contribution before weighting
+  double credit = 0.0;  // 0..1 contribution before weighting
   std::vector<Evidence> evidence;
   std::optional<double> years_found;  // years of use from dated roles that mention it
-  std::string related_skill;   // for partial credit via a related skill, e.g. "MySQL"
-  std::string explanation;     // one sentence, specific
+  std::string related_skill;          // for partial credit via a related skill, e.g. "MySQL"
+  std::string explanation;            // one sentence, specific
 };
 
 // One factor of the score: e.g. hard skills, weight 0.45, score 0.62 (points = 27.9).
 struct ScoreFactor {
-  std::string id;          // hard_skills, soft_skills, title, experience_years, education
-  std::string label;       // "Hard skills"
-  double weight = 0.0;     // share of 100, the weights sum to 1
-  double score = 0.0;      // 0..1
-  double points = 0.0;     // weight * score * 100
+  std::string id;       // hard_skills, soft_skills, title, experience_years, education
+  std::string label;    // "Hard skills"
+  double weight = 0.0;  // share of 100, the weights sum to 1
+  double score = 0.0;   // 0..1
+  double points = 0.0;  // weight * score * 100
   std::string explanation;
 };
 
@@ -66,7 +66,7 @@ struct Report {
   std::string engine_version;
   std::string taxonomy_version;
   Score score;
-  std::vector<RequirementMatch> matches;  // one per JobFacts::requirements, same order
+  std::vector<RequirementMatch> matches;     // one per JobFacts::requirements, same order
   std::vector<SkillMention> matched_skills;  // JD skills the resume shows (resume spans)
   std::vector<SkillMention> missing_skills;  // JD skills the resume lacks (JD spans)
   std::vector<SkillMention> extra_skills;    // resume skills the JD does not ask for

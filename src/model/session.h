@@ -9,10 +9,10 @@ namespace rc::model {
 
 // One chat message. Turns are stored as rows with plain columns, never serialized objects.
 struct ChatTurn {
-  std::string role;     // "user" or "assistant"
-  std::string content;  // Markdown for the assistant, plain text for the user
-  std::string mode;     // for assistant turns: "builtin" or "llm"; "" for user turns
-  bool complete = true; // false for an assistant answer interrupted while streaming
+  std::string role;      // "user" or "assistant"
+  std::string content;   // Markdown for the assistant, plain text for the user
+  std::string mode;      // for assistant turns: "builtin" or "llm"; "" for user turns
+  bool complete = true;  // false for an assistant answer interrupted while streaming
   std::int64_t created_at_ms = 0;
   friend bool operator==(const ChatTurn&, const ChatTurn&) = default;
 };
@@ -20,7 +20,7 @@ struct ChatTurn {
 // A coaching session: the inputs, the analysis and the conversation. Lives for 24 h after its
 // last update (sliding), then reads as not found.
 struct Session {
-  std::string id;                 // >= 128 bits from the OS CSPRNG, base64url
+  std::string id;  // >= 128 bits from the OS CSPRNG, base64url
   std::string resume;
   std::string job_description;
   std::string report_json;        // the structured report as JSON text (codec/report_json.h)
