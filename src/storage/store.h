@@ -15,11 +15,17 @@ namespace rc::storage {
 // TTL semantics shared by every backend: a session is readable while
 // now < updated_at_ms + ttl; from that instant on every call treats it as NotFound, whether or
 // not DeleteExpired() has removed it yet. Unknown and expired ids give the same NotFound
-// message ("session not found"). Only writes (CreateSession, AppendChat, ReplaceAnalysis)
-// move updated_at_ms; reads never extend a session.
+// message ("session not found"). Only writes (CreateSession, AppendChat) move updated_at_ms;
+// reads never extend a session. "now" comes from one clock per backend: the injected Clock for
+// MemoryStore and SqliteStore, the database server's clock for PostgresStore, so instances with
+// skewed wall clocks still agree on expiry.
+//
+// Chat turns: a turn whose created_at_ms is 0 is stamped with the store's now when written;
+// other values are kept as given.
 //
 // Thread-safety: every method may be called concurrently from many threads. Every write is one
-// transaction: it happens completely or not at all.
+// transaction: it happens completely or not at all. Backend failures (database down, disk
+// errors) are reported as Unavailable or Internal, never thrown.
 class Store {
  public:
   virtual ~Store() = default;
@@ -31,7 +37,8 @@ class Store {
   virtual Status Ping() = 0;
 
   // Inserts a new session. created_at_ms/updated_at_ms are set by the store from its clock,
-  // `session.chat` is stored as given. AlreadyExists when the id is taken.
+  // `session.chat` is stored as given. AlreadyExists when a live session has this id; the id of
+  // an expired session may be reused (the old data is removed first).
   virtual Status CreateSession(const model::Session& session) = 0;
 
   // The session with its chat, oldest turn first. NotFound when unknown or expired.

@@ -1,0 +1,203 @@
+// SqliteStore specifics: persistence, migrations, open errors, and crash safety under SIGKILL.
+#include "storage/sqlite/sqlite_store.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "base/clock.h"
+#include "storage/temp_dir_for_test.h"
+
+namespace rc::storage {
+namespace {
+
+// Runs a query with the raw C API and returns the first column of the first row as text.
+std::string QueryOne(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  std::string out;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+      const unsigned char* text = sqlite3_column_text(stmt, 0);
+      if (text != nullptr) out = reinterpret_cast<const char*>(text);
+    }
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+model::ChatTurn Turn(std::string role, std::string content) {
+  model::ChatTurn t;
+  t.role = std::move(role);
+  t.content = std::move(content);
+  return t;
+}
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  std::string DbPath() const { return dir_.path() + "/coach.db"; }
+  FakeClock clock_;
+  ScopedTempDir dir_;
+};
+
+TEST_F(SqliteStoreTest, DataSurvivesCloseAndReopen) {
+  {
+    auto store = SqliteStore::Open(DbPath(), clock_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    model::Session s;
+    s.id = "keep";
+    s.resume = "resume text";
+    ASSERT_TRUE((*store)->CreateSession(s).ok());
+    ASSERT_TRUE((*store)->AppendChat("keep", {Turn("user", "q"), Turn("assistant", "a")}).ok());
+    ASSERT_TRUE((*store)->PutExample({"ex", "Example", "job", "text"}).ok());
+  }
+  auto store = SqliteStore::Open(DbPath(), clock_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto s = (*store)->GetSession("keep");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->resume, "resume text");
+  ASSERT_EQ(s->chat.size(), 2u);
+  EXPECT_EQ(s->chat[1].content, "a");
+  EXPECT_EQ((*store)->GetExample("ex")->content, "text");
+}
+
+TEST_F(SqliteStoreTest, OpenUsesWalAndAppliesMigrationsOnce) {
+  for (int i = 0; i < 3; ++i) {
+    auto store = SqliteStore::Open(DbPath(), clock_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto version = (*store)->SchemaVersion();
+    ASSERT_TRUE(version.ok());
+    EXPECT_EQ(*version, SqliteStore::LatestSchemaVersion());
+    EXPECT_TRUE((*store)->CheckIntegrity().ok());
+  }
+  EXPECT_EQ(QueryOne(DbPath(), "SELECT COUNT(*) FROM schema_version"),
+            std::to_string(SqliteStore::LatestSchemaVersion()));
+  EXPECT_EQ(QueryOne(DbPath(), "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(QueryOne(DbPath(), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'chat_turns'"),
+            "1");
+}
+
+TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerBuild) {
+  { ASSERT_TRUE(SqliteStore::Open(DbPath(), clock_).ok()); }
+  QueryOne(DbPath(), "INSERT INTO schema_version VALUES (999, 0)");
+  auto store = SqliteStore::Open(DbPath(), clock_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(store.status().message().find("999"), std::string::npos);
+}
+
+TEST_F(SqliteStoreTest, MissingDirectoryIsAClearError) {
+  auto store = SqliteStore::Open(dir_.path() + "/no/such/dir/coach.db", clock_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(store.status().message().find("does not exist"), std::string::npos);
+}
+
+TEST_F(SqliteStoreTest, ReadOnlyDirectoryIsAClearError) {
+  if (geteuid() == 0) GTEST_SKIP() << "root can write to any directory";
+  const std::string ro = dir_.path() + "/ro";
+  std::filesystem::create_directory(ro);
+  std::filesystem::permissions(
+      ro, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+  auto store = SqliteStore::Open(ro + "/coach.db", clock_);
+  std::filesystem::permissions(ro, std::filesystem::perms::owner_all);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(store.status().message().find("not writable"), std::string::npos);
+}
+
+TEST_F(SqliteStoreTest, RejectsInMemoryPathsAndBadTtl) {
+  EXPECT_EQ(SqliteStore::Open(":memory:", clock_).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(SqliteStore::Open("", clock_).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(SqliteStore::Open(DbPath(), clock_, 0).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(SqliteStoreTest, SynchronousFullWorksToo) {
+  SqliteOptions options;
+  options.synchronous_full = true;
+  options.pool_size = 1;
+  auto store = SqliteStore::Open(DbPath(), clock_, kDefaultSessionTtlMs, options);
+  ASSERT_TRUE(store.ok());
+  model::Session s;
+  s.id = "full";
+  ASSERT_TRUE((*store)->CreateSession(s).ok());
+  ASSERT_TRUE((*store)->AppendChat("full", {Turn("user", "q")}).ok());
+  EXPECT_EQ((*store)->GetSession("full")->chat.size(), 1u);
+}
+
+// A child process writes question/answer pairs as fast as it can and is SIGKILLed mid-stream.
+// The file must pass integrity_check and every session must hold whole pairs only.
+TEST_F(SqliteStoreTest, SigkillDuringWritesNeverLeavesAHalfWrittenBatch) {
+  for (int round = 0; round < 5; ++round) {
+    int progress[2];
+    ASSERT_EQ(pipe(progress), 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      close(progress[0]);
+      SystemClock clock;
+      auto store = SqliteStore::Open(DbPath(), clock);
+      if (!store.ok()) _exit(2);
+      for (int i = 0;; ++i) {
+        const std::string id = "r" + std::to_string(round) + "-" + std::to_string(i % 7);
+        model::Session s;
+        s.id = id;
+        (void)(*store)->CreateSession(s);  // AlreadyExists after the first pass
+        std::string big(static_cast<std::size_t>(2000 + (i % 5) * 3000), 'x');
+        if (!(*store)
+                 ->AppendChat(id, {Turn("user", "q" + std::to_string(i)),
+                                   Turn("assistant", "a" + std::to_string(i) + big)})
+                 .ok()) {
+          _exit(3);
+        }
+        if (write(progress[1], "+", 1) != 1) _exit(4);
+      }
+    }
+    close(progress[1]);
+    // Wait until the child has committed a number of batches, then kill it without warning.
+    char buf[64];
+    int committed = 0;
+    while (committed < 40 + round * 20) {
+      ssize_t n = read(progress[0], buf, sizeof buf);
+      ASSERT_GT(n, 0) << "child stopped early";
+      committed += static_cast<int>(n);
+    }
+    ASSERT_EQ(kill(child, SIGKILL), 0);
+    int wstatus = 0;
+    ASSERT_EQ(waitpid(child, &wstatus, 0), child);
+    ASSERT_TRUE(WIFSIGNALED(wstatus));
+    close(progress[0]);
+
+    // clock_ reads 2023, before any write of the child, so no session looks expired.
+    auto store = SqliteStore::Open(DbPath(), clock_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE((*store)->CheckIntegrity().ok());
+    int pairs = 0;
+    for (int k = 0; k < 7; ++k) {
+      const std::string id = "r" + std::to_string(round) + "-" + std::to_string(k);
+      auto s = (*store)->GetSession(id);
+      if (!s.ok()) continue;
+      ASSERT_EQ(s->chat.size() % 2, 0u) << id;
+      for (std::size_t t = 0; t < s->chat.size(); t += 2) {
+        ASSERT_EQ(s->chat[t].role, "user");
+        ASSERT_EQ(s->chat[t + 1].role, "assistant");
+        ASSERT_EQ(s->chat[t + 1].content.substr(0, s->chat[t].content.size()),
+                  "a" + s->chat[t].content.substr(1));
+        ++pairs;
+      }
+    }
+    // Every acknowledged batch survived the kill (the process crashed, the OS did not).
+    EXPECT_GE(pairs, committed) << "round " << round;
+  }
+}
+
+}  // namespace
+}  // namespace rc::storage
