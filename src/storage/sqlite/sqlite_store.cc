@@ -100,6 +100,11 @@ SqliteStore::SqliteStore(const Clock& clock, std::int64_t ttl_ms)
 
 SqliteStore::~SqliteStore() = default;
 
+int SqliteStore::OnWalCommit(void* self, sqlite3*, const char*, int wal_pages) {
+  if (wal_pages >= kCheckpointPages) static_cast<SqliteStore*>(self)->checkpoint_due_ = true;
+  return SQLITE_OK;
+}
+
 int SqliteStore::LatestSchemaVersion() { return static_cast<int>(sqlite::Migrations().size()); }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const Clock& clock,
@@ -120,6 +125,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
     }
     RC_RETURN_IF_ERROR(conn->Exec(options.synchronous_full ? "PRAGMA synchronous=FULL"
                                                            : "PRAGMA synchronous=NORMAL"));
+    // Replaces SQLite's automatic checkpoint, which would run inside the committing writer.
+    sqlite3_wal_hook(conn->handle(), &SqliteStore::OnWalCommit, store.get());
     store->idle_.push_back(std::move(conn));
   }
   return store;
@@ -141,6 +148,22 @@ void SqliteStore::Release(std::unique_ptr<Connection> conn) {
   available_.notify_one();
 }
 
+Status SqliteStore::Write(const std::function<Status(Connection&)>& body) {
+  Lease conn = Acquire();
+  Status status;
+  {
+    std::lock_guard writer(write_mu_);
+    status = InTransaction(*conn, true, [&] { return body(*conn); });
+  }
+  if (checkpoint_due_.exchange(false)) {
+    // Outside write_mu_, so other writers keep going: PASSIVE copies what it can without
+    // waiting for readers or writers. Failure only means the WAL stays longer; ignore it.
+    (void)sqlite3_wal_checkpoint_v2(conn->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                    nullptr);
+  }
+  return status;
+}
+
 Status SqliteStore::Ping() {
   Lease conn = Acquire();
   RC_ASSIGN_OR_RETURN(Statement stmt, conn->Prepare("SELECT COUNT(*) FROM schema_version"));
@@ -150,18 +173,17 @@ Status SqliteStore::Ping() {
 Status SqliteStore::CreateSession(const model::Session& session) {
   const std::int64_t now = clock_.NowMillis();
   const std::int64_t cutoff = now - ttl_ms_;
-  Lease conn = Acquire();
-  return InTransaction(*conn, true, [&]() -> Status {
-    RC_ASSIGN_OR_RETURN(bool live, SessionLive(*conn, session.id, cutoff));
+  return Write([&](Connection& conn) -> Status {
+    RC_ASSIGN_OR_RETURN(bool live, SessionLive(conn, session.id, cutoff));
     if (live) return AlreadyExistsError("session already exists");
     // An expired but not yet swept session with this id is gone as far as callers know.
-    RC_ASSIGN_OR_RETURN(Statement drop, conn->Prepare("DELETE FROM sessions WHERE id = ?1"));
+    RC_ASSIGN_OR_RETURN(Statement drop, conn.Prepare("DELETE FROM sessions WHERE id = ?1"));
     RC_RETURN_IF_ERROR(drop.Bind(1, session.id).Run());
     RC_ASSIGN_OR_RETURN(
         Statement insert,
-        conn->Prepare("INSERT INTO sessions (id, resume, job_description, report_json,"
-                      " analysis_markdown, created_at_ms, updated_at_ms)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"));
+        conn.Prepare("INSERT INTO sessions (id, resume, job_description, report_json,"
+                     " analysis_markdown, created_at_ms, updated_at_ms)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"));
     insert.Bind(1, session.id)
         .Bind(2, session.resume)
         .Bind(3, session.job_description)
@@ -169,7 +191,7 @@ Status SqliteStore::CreateSession(const model::Session& session) {
         .Bind(5, session.analysis_markdown)
         .Bind(6, now);
     RC_RETURN_IF_ERROR(insert.Run());
-    return InsertTurns(*conn, session.id, 1, session.chat, now);
+    return InsertTurns(conn, session.id, 1, session.chat, now);
   });
 }
 
@@ -214,48 +236,45 @@ Result<model::Session> SqliteStore::GetSession(std::string_view id) {
 Status SqliteStore::AppendChat(std::string_view id, const std::vector<model::ChatTurn>& turns) {
   const std::int64_t now = clock_.NowMillis();
   const std::int64_t cutoff = now - ttl_ms_;
-  Lease conn = Acquire();
-  // BEGIN IMMEDIATE takes the write lock first, so the MAX(seq) read below cannot race with
-  // another appender in this or any other process.
-  return InTransaction(*conn, true, [&]() -> Status {
+  // The transaction holds SQLite's write lock from its start (BEGIN IMMEDIATE), so the MAX(seq)
+  // read below cannot race with another appender in this or any other process.
+  return Write([&](Connection& conn) -> Status {
     RC_ASSIGN_OR_RETURN(
         Statement touch,
-        conn->Prepare(
+        conn.Prepare(
             "UPDATE sessions SET updated_at_ms = ?3 WHERE id = ?1 AND updated_at_ms > ?2"));
     RC_RETURN_IF_ERROR(touch.Bind(1, id).Bind(2, cutoff).Bind(3, now).Run());
-    if (sqlite3_changes(conn->handle()) == 0) return SessionNotFound();
+    if (sqlite3_changes(conn.handle()) == 0) return SessionNotFound();
     RC_ASSIGN_OR_RETURN(
         Statement next,
-        conn->Prepare("SELECT COALESCE(MAX(seq), 0) + 1 FROM chat_turns WHERE session_id = ?1"));
+        conn.Prepare("SELECT COALESCE(MAX(seq), 0) + 1 FROM chat_turns WHERE session_id = ?1"));
     next.Bind(1, id);
     RC_ASSIGN_OR_RETURN(bool row, next.Step());
     if (!row) return InternalError("sqlite: no next chat sequence");
     const std::int64_t first_seq = next.ColumnInt(0);
-    return InsertTurns(*conn, id, first_seq, turns, now);
+    return InsertTurns(conn, id, first_seq, turns, now);
   });
 }
 
 Status SqliteStore::DeleteSession(std::string_view id) {
   const std::int64_t cutoff = clock_.NowMillis() - ttl_ms_;
-  Lease conn = Acquire();
-  return InTransaction(*conn, true, [&]() -> Status {
+  return Write([&](Connection& conn) -> Status {
     RC_ASSIGN_OR_RETURN(Statement stmt,
-                        conn->Prepare("DELETE FROM sessions WHERE id = ?1 AND updated_at_ms > ?2"));
+                        conn.Prepare("DELETE FROM sessions WHERE id = ?1 AND updated_at_ms > ?2"));
     RC_RETURN_IF_ERROR(stmt.Bind(1, id).Bind(2, cutoff).Run());
-    if (sqlite3_changes(conn->handle()) == 0) return SessionNotFound();
+    if (sqlite3_changes(conn.handle()) == 0) return SessionNotFound();
     return Status::Ok();
   });
 }
 
 Result<int> SqliteStore::DeleteExpired() {
   const std::int64_t cutoff = clock_.NowMillis() - ttl_ms_;
-  Lease conn = Acquire();
   int removed = 0;
-  Status status = InTransaction(*conn, true, [&]() -> Status {
+  Status status = Write([&](Connection& conn) -> Status {
     RC_ASSIGN_OR_RETURN(Statement stmt,
-                        conn->Prepare("DELETE FROM sessions WHERE updated_at_ms <= ?1"));
+                        conn.Prepare("DELETE FROM sessions WHERE updated_at_ms <= ?1"));
     RC_RETURN_IF_ERROR(stmt.Bind(1, cutoff).Run());
-    removed = sqlite3_changes(conn->handle());
+    removed = sqlite3_changes(conn.handle());
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -287,25 +306,27 @@ Result<model::Example> SqliteStore::GetExample(std::string_view id) {
 }
 
 Status SqliteStore::PutExample(const model::Example& example) {
-  Lease conn = Acquire();
-  RC_ASSIGN_OR_RETURN(
-      Statement stmt,
-      conn->Prepare("INSERT INTO examples (id, name, kind, content) VALUES (?1, ?2, ?3, ?4)"
-                    " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
-                    " kind = excluded.kind, content = excluded.content"));
-  return stmt.Bind(1, example.id)
-      .Bind(2, example.name)
-      .Bind(3, example.kind)
-      .Bind(4, example.content)
-      .Run();
+  return Write([&](Connection& conn) -> Status {
+    RC_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn.Prepare("INSERT INTO examples (id, name, kind, content) VALUES (?1, ?2, ?3, ?4)"
+                     " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                     " kind = excluded.kind, content = excluded.content"));
+    return stmt.Bind(1, example.id)
+        .Bind(2, example.name)
+        .Bind(3, example.kind)
+        .Bind(4, example.content)
+        .Run();
+  });
 }
 
 Status SqliteStore::RemoveExample(std::string_view id) {
-  Lease conn = Acquire();
-  RC_ASSIGN_OR_RETURN(Statement stmt, conn->Prepare("DELETE FROM examples WHERE id = ?1"));
-  RC_RETURN_IF_ERROR(stmt.Bind(1, id).Run());
-  if (sqlite3_changes(conn->handle()) == 0) return NotFoundError("example not found");
-  return Status::Ok();
+  return Write([&](Connection& conn) -> Status {
+    RC_ASSIGN_OR_RETURN(Statement stmt, conn.Prepare("DELETE FROM examples WHERE id = ?1"));
+    RC_RETURN_IF_ERROR(stmt.Bind(1, id).Run());
+    if (sqlite3_changes(conn.handle()) == 0) return NotFoundError("example not found");
+    return Status::Ok();
+  });
 }
 
 Result<int> SqliteStore::SchemaVersion() {

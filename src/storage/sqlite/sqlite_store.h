@@ -1,8 +1,10 @@
 // SqliteStore: the embedded default Store, one SQLite database file in WAL mode.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -11,6 +13,8 @@
 
 #include "base/clock.h"
 #include "storage/store.h"
+
+struct sqlite3;
 
 namespace rc::storage {
 
@@ -72,9 +76,23 @@ class SqliteStore final : public Store {
   SqliteStore(const Clock& clock, std::int64_t ttl_ms);
   Lease Acquire();
   void Release(std::unique_ptr<sqlite::Connection> conn);
+  // Runs `body` as one BEGIN IMMEDIATE transaction under write_mu_, then checkpoints the WAL
+  // when it has grown past kCheckpointPages.
+  Status Write(const std::function<Status(sqlite::Connection&)>& body);
+  // sqlite3_wal_hook callback: flags a checkpoint once the WAL is large.
+  static int OnWalCommit(void* self, sqlite3* db, const char* schema, int wal_pages);
+
+  // SQLite's own auto-checkpoint threshold (pages of the WAL).
+  static constexpr int kCheckpointPages = 1000;
 
   const Clock& clock_;
   const std::int64_t ttl_ms_;
+  // Held for the whole of every write transaction. SQLite allows one writer per file anyway;
+  // queueing writers of this process here keeps them out of SQLite's busy handler, whose
+  // sleep-and-retry backoff (up to 100 ms per attempt) would otherwise dominate tail latency.
+  // Other processes on the same file are still serialized by the busy timeout.
+  std::mutex write_mu_;
+  std::atomic<bool> checkpoint_due_{false};
   std::mutex mu_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<sqlite::Connection>> idle_;
