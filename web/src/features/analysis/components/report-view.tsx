@@ -1,0 +1,115 @@
+// The full report: score, analysis sections, requirements with evidence, skills and resume checks.
+import { useMemo, useState } from "react";
+import type { Report, SkillMention } from "../../../types/api";
+import { requirementRows } from "../lib/report-text";
+import { AnalysisSections } from "./analysis-sections";
+import { ChecksList } from "./checks-list";
+import { EvidencePanel, type Selection } from "./evidence-panel";
+import { ReportActions } from "./report-actions";
+import { RequirementsTable } from "./requirements-table";
+import { ScoreCard } from "./score-card";
+
+interface ReportViewProps {
+  report: Report;
+  analysis: string;
+  resume: string;
+  jobDescription: string;
+}
+
+function uniqueNames(skills: SkillMention[]): string[] {
+  return [...new Set(skills.map((s) => s.name))];
+}
+
+function SkillChips({ title, skills, tone }: { title: string; skills: SkillMention[]; tone: string }) {
+  const names = uniqueNames(skills);
+  return (
+    <div className="chips">
+      <h3 className="chips__title">
+        {title} <span className="muted">({names.length})</span>
+      </h3>
+      {names.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul className="chips__list">
+          {names.map((name) => (
+            <li key={name} className={`chip chip--${tone}`}>
+              {name}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function ReportView({ report, analysis, resume, jobDescription }: ReportViewProps) {
+  const rows = useMemo(() => requirementRows(report), [report]);
+  const [selected, setSelected] = useState<{ kind: "requirement" | "check"; id: string } | null>(null);
+
+  let selection: Selection = null;
+  if (selected?.kind === "requirement") {
+    const row = rows.find((r) => r.requirement.id === selected.id);
+    if (row) selection = { kind: "requirement", row };
+  } else if (selected?.kind === "check") {
+    const check = report.checks.find((c) => c.id === selected.id);
+    if (check) selection = { kind: "check", check };
+  }
+
+  return (
+    <div className="report">
+      <div className="report__top">
+        <ScoreCard score={report.score} />
+        <ReportActions report={report} analysis={analysis} />
+      </div>
+      {report.warnings.length > 0 && (
+        <div className="notice notice--info" role="note">
+          <ul>
+            {report.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <AnalysisSections markdown={analysis} />
+      <section className="card" aria-labelledby="reqs-title">
+        <h2 id="reqs-title" className="card__title">
+          Requirements
+        </h2>
+        {rows.length === 0 ? (
+          <p className="muted">No requirements were found in the job description.</p>
+        ) : (
+          <RequirementsTable
+            rows={rows}
+            selectedId={selected?.kind === "requirement" ? selected.id : null}
+            onSelect={(id) => setSelected(id ? { kind: "requirement", id } : null)}
+          />
+        )}
+      </section>
+      <EvidencePanel selection={selection} resume={resume} jobDescription={jobDescription} />
+      <div className="report__grid">
+        <section className="card" aria-labelledby="skills-title">
+          <h2 id="skills-title" className="card__title">
+            Skills
+          </h2>
+          <SkillChips title="Matched" skills={report.matched_skills} tone="met" />
+          <SkillChips title="Missing" skills={report.missing_skills} tone="missing" />
+          <SkillChips title="Also on your resume" skills={report.extra_skills} tone="extra" />
+        </section>
+        <section className="card" aria-labelledby="checks-title">
+          <h2 id="checks-title" className="card__title">
+            Resume checks
+          </h2>
+          <ChecksList
+            checks={report.checks}
+            selectedId={selected?.kind === "check" ? selected.id : null}
+            onSelect={(id) => setSelected(id ? { kind: "check", id } : null)}
+          />
+        </section>
+      </div>
+      <p className="report__meta muted">
+        Engine {report.engine_version}
+        {report.taxonomy_version ? ` · skills taxonomy ${report.taxonomy_version}` : ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+// Test environment setup: unmount rendered trees between tests.
+import { cleanup } from "@testing-library/react";
+import { afterEach } from "vitest";
+
+afterEach(() => {
+  cleanup();
+});

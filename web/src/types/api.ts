@@ -1,0 +1,199 @@
+// Wire types of the Resume Coach HTTP API, mirroring docs/api.md and src/model/*.h.
+
+/** Half-open range of UTF-8 byte offsets into the original resume or job-description text. */
+export interface Span {
+  begin: number;
+  end: number;
+}
+
+export type MatchStatus = "met" | "partial" | "missing";
+export type CheckStatus = "pass" | "warn" | "fail";
+export type Importance = "required" | "preferred";
+export type RequirementKind = "skill" | "experience" | "education" | "certification" | "other";
+export type SkillKind = "hard" | "soft" | "tool" | "certification" | "language" | "domain";
+export type ItemKind = "resume" | "job";
+/** Which engine produced an answer: the built-in coach or the configured LLM. */
+export type AnswerMode = "builtin" | "llm";
+
+export interface Evidence {
+  span: Span;
+  section: string;
+  excerpt: string;
+}
+
+export interface RequirementMatch {
+  requirement_id: string;
+  status: MatchStatus;
+  credit: number;
+  evidence: Evidence[];
+  years_found: number | null;
+  related_skill: string;
+  explanation: string;
+}
+
+export interface ScoreFactor {
+  id: string;
+  label: string;
+  weight: number;
+  score: number;
+  points: number;
+  explanation: string;
+}
+
+export interface Score {
+  total: number;
+  factors: ScoreFactor[];
+}
+
+export interface Check {
+  id: string;
+  label: string;
+  status: CheckStatus;
+  message: string;
+  spans: Span[];
+}
+
+export interface SkillMention {
+  skill_id: string;
+  name: string;
+  kind: SkillKind;
+  span: Span;
+  section: string;
+}
+
+export interface Requirement {
+  id: string;
+  kind: RequirementKind;
+  importance: Importance;
+  name: string;
+  skill_id: string;
+  skill_kind: string;
+  years_min: number | null;
+  degree_level: string;
+  span: Span;
+  sentence_span: Span;
+}
+
+export interface JobFacts {
+  title: string;
+  seniority: string;
+  years_required: number | null;
+  degree_level: string;
+  requirements: Requirement[];
+  title_span: Span;
+}
+
+export interface ResumeSection {
+  kind: string;
+  heading: string;
+  heading_span: Span;
+  body_span: Span;
+}
+
+export interface Contact {
+  name: string;
+  email: string;
+  phone: string;
+  links: string[];
+  location: string;
+}
+
+export interface ResumeFacts {
+  contact: Contact;
+  sections: ResumeSection[];
+  total_experience_months: number;
+  word_count: number;
+  // experience, education and certifications are also sent; the page does not use them yet.
+}
+
+export interface Report {
+  engine_version: string;
+  taxonomy_version: string;
+  score: Score;
+  matches: RequirementMatch[];
+  matched_skills: SkillMention[];
+  missing_skills: SkillMention[];
+  extra_skills: SkillMention[];
+  checks: Check[];
+  resume: ResumeFacts;
+  job: JobFacts;
+  warnings: string[];
+}
+
+export interface AnalyzeRequest {
+  resume: string;
+  job_description: string;
+}
+
+export interface AnalyzeResponse {
+  analysis: string;
+  sessionId: string;
+  report: Report;
+}
+
+export interface ChatRequest {
+  question: string;
+  sessionId: string;
+}
+
+export interface ChatResponse {
+  answer: string;
+  mode: AnswerMode;
+}
+
+export interface ItemSummary {
+  id: string;
+  name: string;
+  kind: ItemKind;
+}
+
+export interface Item extends ItemSummary {
+  content: string;
+}
+
+export interface ChatTurn {
+  role: "user" | "assistant";
+  content: string;
+  mode: AnswerMode | "";
+  complete: boolean;
+  created_at_ms: number;
+}
+
+export interface SessionResponse {
+  sessionId: string;
+  resume: string;
+  job_description: string;
+  analysis: string;
+  report: Report;
+  chat: ChatTurn[];
+  created_at_ms: number;
+  updated_at_ms: number;
+  expires_at_ms: number;
+}
+
+export interface Health {
+  status: string;
+  storage: string;
+  llm: string;
+  version: string;
+}
+
+export type ErrorCode =
+  | "INVALID_ARGUMENT"
+  | "NOT_FOUND"
+  | "METHOD_NOT_ALLOWED"
+  | "ALREADY_EXISTS"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "UNPROCESSABLE"
+  | "RESOURCE_EXHAUSTED"
+  | "INTERNAL"
+  | "UNAVAILABLE"
+  | "DEADLINE_EXCEEDED";
+
+export interface ErrorBody {
+  error: { code: ErrorCode | string; message: string };
+}
+
+/** Longest resume or job description the page sends, in characters. */
+export const MAX_INPUT_CHARS = 100_000;
