@@ -1,0 +1,109 @@
+import { ApiClient, ApiError } from "./api-client";
+import { describeError } from "./errors";
+
+function reply(status: number, body: unknown, raw = false): Promise<Response> {
+  return Promise.resolve(
+    new Response(raw ? (body as string) : body === null ? null : JSON.stringify(body), {
+      status,
+      headers: { "Content-Type": "application/json" },
+    }),
+  );
+}
+
+describe("ApiClient", () => {
+  it("posts JSON and decodes the reply", async () => {
+    const fetchMock = vi.fn((_url: string, _init?: RequestInit) =>
+      reply(200, { analysis: "# A", sessionId: "s1", report: {} }),
+    );
+    const client = new ApiClient(fetchMock);
+    const res = await client.analyze({ resume: "r", job_description: "j" });
+    expect(res.sessionId).toBe("s1");
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe("/analyze");
+    expect(init?.method).toBe("POST");
+    expect(JSON.parse(init?.body as string)).toEqual({ resume: "r", job_description: "j" });
+    expect((init?.headers as Record<string, string>)["Content-Type"]).toBe("application/json");
+  });
+
+  it("sends the session id only in the X-Session-Id header, never in the URL", async () => {
+    const fetchMock = vi.fn((_url: string, _init?: RequestInit) => reply(204, null));
+    await new ApiClient(fetchMock).deleteSession("secret-id");
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe("/session");
+    expect(url).not.toContain("secret-id");
+    expect(init?.method).toBe("DELETE");
+    expect((init?.headers as Record<string, string>)["X-Session-Id"]).toBe("secret-id");
+  });
+
+  it("escapes example ids in the path", async () => {
+    const fetchMock = vi.fn((_url: string) => reply(200, { id: "a/b", name: "n", kind: "job", content: "c" }));
+    await new ApiClient(fetchMock).getItem("a/b");
+    expect(fetchMock.mock.calls[0]![0]).toBe("/items/a%2Fb");
+  });
+
+  it("turns an error body into an ApiError with the server's code", async () => {
+    const client = new ApiClient(() =>
+      reply(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "resume is over 100000 characters" } }),
+    );
+    const error = await client.analyze({ resume: "x", job_description: "y" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ kind: "http", status: 413, code: "PAYLOAD_TOO_LARGE" });
+  });
+
+  it("derives the code from the status when the body is not an error object", async () => {
+    const client = new ApiClient(() => reply(503, "<html>busy</html>", true));
+    await expect(client.health()).rejects.toMatchObject({ code: "UNAVAILABLE", status: 503 });
+  });
+
+  it("reports network failures and unreadable replies as their own kinds", async () => {
+    const down = new ApiClient(() => Promise.reject(new TypeError("Failed to fetch")));
+    await expect(down.listItems()).rejects.toMatchObject({ kind: "network" });
+    const garbled = new ApiClient(() => reply(200, "not json", true));
+    await expect(garbled.listItems()).rejects.toMatchObject({ kind: "bad-response" });
+  });
+
+  it("lets aborts through unchanged", async () => {
+    const client = new ApiClient(() => Promise.reject(new DOMException("aborted", "AbortError")));
+    await expect(client.health()).rejects.toMatchObject({ name: "AbortError" });
+  });
+});
+
+describe("describeError", () => {
+  const http = (status: number, code: string, message = "") => new ApiError("http", status, code, message);
+
+  it("explains an expired session during chat and restore, and flags it", () => {
+    for (const context of ["chat", "restore"] as const) {
+      const friendly = describeError(http(404, "NOT_FOUND", "session not found"), context);
+      expect(friendly.sessionGone).toBe(true);
+      expect(friendly.title).toMatch(/expired/);
+      expect(friendly.detail).toMatch(/Analyze again/);
+    }
+  });
+
+  it("shows the server's input message for invalid input, as a sentence", () => {
+    const friendly = describeError(http(400, "INVALID_ARGUMENT", "job_description is empty"), "analyze");
+    expect(friendly.detail).toBe("Job_description is empty.");
+    expect(friendly.sessionGone).toBe(false);
+  });
+
+  it("gives next steps for size limits, rate limits, timeouts and outages", () => {
+    expect(describeError(http(413, "PAYLOAD_TOO_LARGE", "resume is over 100000 characters"), "analyze").detail).toMatch(
+      /Resume is over 100000 characters\. Shorten/,
+    );
+    expect(describeError(http(429, "RESOURCE_EXHAUSTED"), "chat").detail).toMatch(/Wait a few seconds/);
+    expect(describeError(http(504, "DEADLINE_EXCEEDED"), "analyze").title).toMatch(/too long/);
+    expect(describeError(http(503, "UNAVAILABLE"), "analyze").title).toMatch(/unavailable/);
+  });
+
+  it("never echoes internal error text", () => {
+    const friendly = describeError(http(500, "INTERNAL", "segfault in matcher.cc:42"), "analyze");
+    expect(`${friendly.title} ${friendly.detail}`).not.toContain("matcher.cc");
+    const local = describeError(new TypeError("x is undefined"), "analyze");
+    expect(`${local.title} ${local.detail}`).not.toContain("undefined");
+  });
+
+  it("explains a network failure", () => {
+    const friendly = describeError(new ApiError("network", 0, "NETWORK", ""), "analyze");
+    expect(friendly.title).toMatch(/can't reach/);
+  });
+});
