@@ -1,0 +1,62 @@
+// HttpServer: the network side (Boost.Beast, C++20 coroutines): accept, read with limits and
+// timeouts, hand requests to the Router on a bounded worker pool, write, shut down gracefully.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "server/router.h"
+
+namespace rc::server {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: an ephemeral port (see Listen())
+  int io_threads = 2;
+  int worker_threads = 4;
+  // Requests waiting for or running on a worker beyond this get 503 at once.
+  int max_pending = 256;
+  int max_connections = 1024;
+  std::size_t body_limit = 1 << 20;  // bytes; over it: 413 and close
+  std::size_t header_limit = 16384;  // bytes; over it: 431 and close
+  // Whole-operation limit on reading one request (headers, then body) and on each write.
+  // Also how long an idle keep-alive connection may wait for its next request.
+  std::chrono::milliseconds read_timeout{15'000};
+  std::chrono::milliseconds write_timeout{15'000};
+  // After SIGTERM/SIGINT, how long in-flight requests may take before the server stops anyway.
+  std::chrono::milliseconds shutdown_timeout{10'000};
+  // Receives one access log line per request (no trailing newline). May be empty.
+  std::function<void(const std::string&)> access_log;
+};
+
+// One HTTP/1.1 server. Thread-safe: Shutdown() may be called from any thread or signal context
+// through the server's own SIGTERM/SIGINT handling.
+class HttpServer {
+ public:
+  // `router` must outlive the server.
+  HttpServer(const Router& router, ServerOptions options);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and listens; returns the bound port (useful with port 0). Unavailable when the
+  // address cannot be bound.
+  Result<int> Listen();
+
+  // Serves until SIGTERM/SIGINT (or Shutdown()): then stops accepting, closes idle
+  // connections, lets in-flight requests finish within shutdown_timeout, and returns.
+  void Run();
+
+  // Starts the graceful shutdown described for Run().
+  void Shutdown();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rc::server

@@ -1,0 +1,226 @@
+// Tests for the router: requests in, responses out, no sockets.
+#include "server/router.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "service/fakes_for_test.h"
+#include "storage/memory_store.h"
+
+namespace rc::server {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+class RouterTest : public ::testing::Test {
+ protected:
+  RouterTest() {
+    web_root_ = fs::temp_directory_path() /
+                ("rc-router-" +
+                 std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::create_directories(web_root_ / "assets");
+    std::ofstream(web_root_ / "index.html") << "<!doctype html>";
+    std::ofstream(web_root_ / "assets" / "a.js") << "x";
+    static_files_ = std::make_unique<StaticFiles>(web_root_);
+    EXPECT_TRUE(examples_.Put({"nurse-resume", "Nurse resume", "resume", "RN text"}).ok());
+    router_ = std::make_unique<Router>(
+        Services{&analysis_, &chat_, &sessions_, &examples_, &health_}, *static_files_,
+        RouterOptions{.cors_origins = {"http://localhost:5173", "*"}, .version = "9.9"});
+  }
+  ~RouterTest() override { fs::remove_all(web_root_); }
+
+  HttpResponse Send(std::string method, std::string target, std::string body = "",
+                    std::vector<std::pair<std::string, std::string>> headers = {}) {
+    HttpRequest req;
+    req.method = std::move(method);
+    req.target = std::move(target);
+    req.body = std::move(body);
+    if (!req.body.empty()) req.headers.Add("Content-Type", "application/json");
+    for (auto& [k, v] : headers) req.headers.Set(k, v);
+    return router_->Handle(req);
+  }
+
+  std::string Analyze() {
+    HttpResponse res = Send("POST", "/analyze", R"({"resume":"my resume","job_description":"j"})");
+    EXPECT_EQ(res.status, 200);
+    return json::parse(res.body)["sessionId"];
+  }
+
+  static void ExpectError(const HttpResponse& res, int status, std::string_view code,
+                          std::string_view message) {
+    EXPECT_EQ(res.status, status);
+    const json j = json::parse(res.body, nullptr, false);
+    ASSERT_TRUE(j.is_object()) << res.body;
+    EXPECT_EQ(j["error"]["code"], code) << res.body;
+    if (!message.empty()) {
+      EXPECT_EQ(j["error"]["message"], message) << res.body;
+    }
+  }
+
+  FakeClock clock_;
+  storage::MemoryStore store_{clock_};
+  service::FakeAnalyst analyst_;
+  service::FakeResponder responder_;
+  service::Limits limits_{.max_question_chars = 30};
+  service::AnalysisService analysis_{store_, analyst_, limits_};
+  service::ChatService chat_{store_, analyst_, responder_, clock_, limits_};
+  service::SessionService sessions_{store_, storage::kDefaultSessionTtlMs};
+  service::ExampleService examples_{store_, limits_};
+  service::HealthService health_{store_, responder_};
+  fs::path web_root_;
+  std::unique_ptr<StaticFiles> static_files_;
+  std::unique_ptr<Router> router_;
+};
+
+TEST_F(RouterTest, AnalyzeThenChatThenSessionThenDelete) {
+  HttpResponse res = Send("POST", "/analyze", R"({"resume":"my resume","job_description":"j"})");
+  ASSERT_EQ(res.status, 200) << res.body;
+  const json a = json::parse(res.body);
+  const std::string id = a["sessionId"];
+  EXPECT_EQ(a["analysis"], "## Qualification Assessment\nresume 9 bytes, job 1 bytes");
+  EXPECT_EQ(a["report"]["score"]["total"], 9);
+  EXPECT_EQ(res.log_session_prefix, id.substr(0, 6));
+
+  res = Send("POST", "/chat", json{{"question", "why?"}, {"sessionId", id}}.dump());
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(json::parse(res.body),
+            json::parse(R"j({"answer":"answer to: why? (history 0, score 9)","mode":"builtin"})j"));
+
+  res = Send("GET", "/session", "", {{"X-Session-Id", id}});
+  ASSERT_EQ(res.status, 200);
+  const json s = json::parse(res.body);
+  EXPECT_EQ(s["resume"], "my resume");
+  EXPECT_EQ(s["chat"].size(), 2u);
+  EXPECT_EQ(s["expires_at_ms"], clock_.NowMillis() + storage::kDefaultSessionTtlMs);
+  EXPECT_EQ(res.headers.Get("cache-control"), "no-store");
+
+  res = Send("DELETE", "/session", "", {{"X-Session-Id", id}});
+  EXPECT_EQ(res.status, 204);
+  EXPECT_TRUE(res.body.empty());
+  ExpectError(Send("GET", "/session", "", {{"X-Session-Id", id}}), 404, "NOT_FOUND",
+              "session not found");
+}
+
+TEST_F(RouterTest, ChatOnUnknownSessionIs404) {
+  ExpectError(
+      Send("POST", "/chat", json{{"question", "q"}, {"sessionId", std::string(43, 'A')}}.dump()),
+      404, "NOT_FOUND", "session not found");
+}
+
+TEST_F(RouterTest, BodyErrorsAre400NamingTheField) {
+  ExpectError(Send("POST", "/analyze", "{not json"), 400, "INVALID_ARGUMENT",
+              "request body is not valid JSON");
+  ExpectError(Send("POST", "/analyze", R"({"job_description":"j"})"), 400, "INVALID_ARGUMENT",
+              "resume is required");
+  ExpectError(Send("POST", "/analyze", R"({"resume":5,"job_description":"j"})"), 400,
+              "INVALID_ARGUMENT", "resume must be a string");
+  ExpectError(Send("POST", "/analyze", R"({"resume":"r","job_description":"  "})"), 400,
+              "INVALID_ARGUMENT", "job_description is empty");
+  ExpectError(Send("POST", "/analyze", "{\"resume\":\"\xFF\",\"job_description\":\"j\"}"), 400,
+              "INVALID_ARGUMENT", "resume is not valid UTF-8");
+  ExpectError(Send("POST", "/analyze", R"({"resume":"a\u0000b","job_description":"j"})"), 400,
+              "INVALID_ARGUMENT", "resume contains a NUL character");
+  ExpectError(Send("POST", "/chat", R"({"question":"q"})"), 400, "INVALID_ARGUMENT",
+              "sessionId is required");
+  ExpectError(
+      Send("POST", "/chat", json{{"question", std::string(31, 'q')}, {"sessionId", "x"}}.dump()),
+      413, "PAYLOAD_TOO_LARGE", "question is longer than 30 characters");
+}
+
+TEST_F(RouterTest, PostsMustBeJson) {
+  HttpRequest req;
+  req.method = "POST";
+  req.target = "/analyze";
+  req.headers.Add("Content-Type", "text/plain");
+  req.body = R"({"resume":"r","job_description":"j"})";
+  ExpectError(router_->Handle(req), 415, "UNSUPPORTED_MEDIA_TYPE", "");
+  req.headers.Set("Content-Type", "Application/JSON; charset=utf-8");
+  EXPECT_EQ(router_->Handle(req).status, 200);
+}
+
+TEST_F(RouterTest, UnknownPathsAndWrongMethods) {
+  ExpectError(Send("POST", "/nope", "{}"), 404, "NOT_FOUND", "no such endpoint");
+  ExpectError(Send("GET", "/api/nope", "", {{"Accept", "application/json"}}), 404, "NOT_FOUND", "");
+  HttpResponse res = Send("GET", "/analyze");
+  ExpectError(res, 405, "METHOD_NOT_ALLOWED", "");
+  EXPECT_EQ(res.headers.Get("allow"), "POST");
+  res = Send("PUT", "/session");
+  ExpectError(res, 405, "METHOD_NOT_ALLOWED", "");
+  EXPECT_EQ(res.headers.Get("allow"), "GET, DELETE");
+  EXPECT_EQ(Send("DELETE", "/items").headers.Get("allow"), "GET, HEAD");
+}
+
+TEST_F(RouterTest, SessionEndpointsNeedTheHeader) {
+  ExpectError(Send("GET", "/session"), 400, "INVALID_ARGUMENT", "X-Session-Id header is required");
+  ExpectError(Send("DELETE", "/session"), 400, "INVALID_ARGUMENT",
+              "X-Session-Id header is required");
+  ExpectError(Send("GET", "/session", "", {{"X-Session-Id", "junk"}}), 404, "NOT_FOUND",
+              "session not found");
+}
+
+TEST_F(RouterTest, ItemsAndHealth) {
+  HttpResponse res = Send("GET", "/items");
+  ASSERT_EQ(res.status, 200);
+  EXPECT_EQ(json::parse(res.body),
+            json::parse(R"([{"id":"nurse-resume","name":"Nurse resume","kind":"resume"}])"));
+  res = Send("GET", "/items/nurse-resume");
+  ASSERT_EQ(res.status, 200);
+  EXPECT_EQ(json::parse(res.body)["content"], "RN text");
+  ExpectError(Send("GET", "/items/nope"), 404, "NOT_FOUND", "example not found");
+  res = Send("GET", "/health");
+  ASSERT_EQ(res.status, 200);
+  EXPECT_EQ(json::parse(res.body),
+            json::parse(R"({"status":"ok","storage":"memory","llm":"builtin","version":"9.9"})"));
+}
+
+TEST_F(RouterTest, SecurityHeadersOnEveryResponse) {
+  for (const HttpResponse& res :
+       {Send("GET", "/health"), Send("GET", "/nope"), Send("POST", "/analyze", "{"),
+        Send("GET", "/"), Send("GET", "/assets/a.js"), Send("PATCH", "/chat")}) {
+    EXPECT_EQ(res.headers.Get("content-security-policy"), kContentSecurityPolicy);
+    EXPECT_EQ(res.headers.Get("x-content-type-options"), "nosniff");
+    EXPECT_EQ(res.headers.Get("referrer-policy"), "no-referrer");
+    EXPECT_FALSE(res.headers.Has("access-control-allow-origin"));
+  }
+  EXPECT_EQ(Send("GET", "/health").headers.Get("cache-control"), "no-store");
+}
+
+TEST_F(RouterTest, StaticFilesAndSpaFallback) {
+  HttpResponse res = Send("GET", "/assets/a.js");
+  ASSERT_EQ(res.status, 200);
+  EXPECT_EQ(res.headers.Get("cache-control"), "public, max-age=31536000, immutable");
+  res = Send("GET", "/report/123", "", {{"Accept", "text/html,application/xhtml+xml"}});
+  ASSERT_EQ(res.status, 200);
+  EXPECT_EQ(res.body, "<!doctype html>");
+  EXPECT_EQ(res.headers.Get("cache-control"), "no-cache");
+  // Without text/html in Accept, and for missing assets, a miss stays a JSON 404.
+  EXPECT_EQ(Send("GET", "/report/123").status, 404);
+  EXPECT_EQ(Send("GET", "/assets/missing.js", "", {{"Accept", "text/html"}}).status, 404);
+  EXPECT_EQ(Send("GET", "/../../etc/passwd", "", {{"Accept", "text/html"}}).body,
+            "<!doctype html>");
+}
+
+TEST_F(RouterTest, CorsOnlyForTheAllowlist) {
+  HttpResponse res = Send("GET", "/health", "", {{"Origin", "http://localhost:5173"}});
+  EXPECT_EQ(res.headers.Get("access-control-allow-origin"), "http://localhost:5173");
+  EXPECT_EQ(res.headers.Get("vary"), "Origin");
+  for (std::string evil : {"https://evil.example", "null", "*"}) {
+    res = Send("GET", "/health", "", {{"Origin", evil}});
+    EXPECT_FALSE(res.headers.Has("access-control-allow-origin")) << evil;
+  }
+  res = Send("OPTIONS", "/chat", "",
+             {{"Origin", "http://localhost:5173"}, {"Access-Control-Request-Method", "POST"}});
+  EXPECT_EQ(res.status, 204);
+  EXPECT_EQ(res.headers.Get("access-control-allow-methods"), "POST");
+  EXPECT_EQ(res.headers.Get("access-control-allow-headers"), "Content-Type, X-Session-Id");
+  res = Send("OPTIONS", "/chat", "", {{"Origin", "https://evil.example"}});
+  EXPECT_FALSE(res.headers.Has("access-control-allow-origin"));
+  EXPECT_FALSE(res.headers.Has("access-control-allow-methods"));
+}
+
+}  // namespace
+}  // namespace rc::server
