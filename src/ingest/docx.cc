@@ -1,0 +1,677 @@
+// DOCX extraction with libzip (in memory, bounded) and pugixml (no DTD processing).
+#include "ingest/docx.h"
+
+#include <sys/stat.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <optional>
+#include <pugixml.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ingest/text_screen.h"
+
+namespace rc::ingest {
+namespace {
+
+constexpr size_t kMaxPartBytes = 20 << 20;     // one XML part, e.g. word/document.xml
+constexpr size_t kRatioCheckBytes = 64 << 10;  // small entries may compress very well
+constexpr int kMaxXmlDepth = 200;
+
+Status Damaged() { return UnprocessableError("this Word file is damaged and cannot be opened"); }
+
+Status TooBig(size_t limit) {
+  return UnprocessableError("this Word file expands to more than " + std::to_string(limit >> 20) +
+                            " MB of data, so it cannot be read safely; save it again from your "
+                            "editor or upload a PDF");
+}
+
+// A read-only view of a ZIP archive in memory that checks its central directory first.
+class ZipArchive {
+ public:
+  ~ZipArchive() {
+    if (zip_ != nullptr) zip_discard(zip_);
+  }
+
+  static Result<std::unique_ptr<ZipArchive>> Open(std::string_view bytes, const Limits& limits) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (source == nullptr) return Damaged();
+    zip_t* zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    zip_error_fini(&error);
+    if (zip == nullptr) {
+      zip_source_free(source);
+      return Damaged();
+    }
+    auto archive = std::unique_ptr<ZipArchive>(new ZipArchive(zip, limits));
+    RC_RETURN_IF_ERROR(archive->CheckDirectory());
+    return archive;
+  }
+
+  // The entry's bytes, nullopt when there is no such entry. Counts the bytes actually inflated
+  // against the part and archive caps (declared sizes may lie).
+  Result<std::optional<std::string>> Read(const std::string& name) {
+    zip_int64_t index = zip_name_locate(zip_, name.c_str(), 0);
+    if (index < 0) return std::optional<std::string>();
+    zip_file_t* file = zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
+    if (file == nullptr) return Damaged();
+    std::string data;
+    char buffer[64 << 10];
+    Status status;
+    while (true) {
+      zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
+      if (n < 0) {
+        status = Damaged();
+        break;
+      }
+      if (n == 0) break;
+      inflated_ += static_cast<size_t>(n);
+      if (inflated_ > limits_.max_uncompressed_bytes) {
+        status = TooBig(limits_.max_uncompressed_bytes);
+        break;
+      }
+      if (data.size() + static_cast<size_t>(n) > kMaxPartBytes) {
+        status = TooBig(kMaxPartBytes);
+        break;
+      }
+      data.append(buffer, static_cast<size_t>(n));
+    }
+    zip_fclose(file);
+    if (!status.ok()) return status;
+    return std::optional<std::string>(std::move(data));
+  }
+
+  // Entry names, in archive order.
+  const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  ZipArchive(zip_t* zip, const Limits& limits) : zip_(zip), limits_(limits) {}
+
+  Status CheckDirectory() {
+    zip_int64_t count = zip_get_num_entries(zip_, 0);
+    if (count < 0) return Damaged();
+    if (count > limits_.max_zip_entries) {
+      return UnprocessableError("this Word file holds " + std::to_string(count) +
+                                " parts inside, more than the limit of " +
+                                std::to_string(limits_.max_zip_entries) +
+                                ", so it cannot be read safely");
+    }
+    size_t declared = 0;
+    for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
+      zip_stat_t st;
+      zip_stat_init(&st);
+      if (zip_stat_index(zip_, i, 0, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0 ||
+          (st.valid & ZIP_STAT_COMP_SIZE) == 0 || (st.valid & ZIP_STAT_NAME) == 0) {
+        return Damaged();
+      }
+      if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && st.encryption_method != ZIP_EM_NONE) {
+        return UnprocessableError(
+            "this Word file is password-protected; remove the password and upload it again");
+      }
+      zip_uint8_t opsys = 0;
+      zip_uint32_t attributes = 0;
+      if (zip_file_get_external_attributes(zip_, i, 0, &opsys, &attributes) == 0 &&
+          opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & S_IFMT) == S_IFLNK) {
+        return UnprocessableError(
+            "this Word file contains a symbolic link, which Word never writes; it cannot be "
+            "read safely");
+      }
+      if (st.size > limits_.max_uncompressed_bytes ||
+          declared + st.size > limits_.max_uncompressed_bytes) {
+        return TooBig(limits_.max_uncompressed_bytes);
+      }
+      declared += st.size;
+      if (st.size >= kRatioCheckBytes &&
+          (st.comp_size == 0 || static_cast<double>(st.size) / static_cast<double>(st.comp_size) >
+                                    limits_.max_compression_ratio)) {
+        return UnprocessableError(
+            "this Word file is compressed far more than any normal document (the shape of a "
+            "\"zip bomb\"), so it cannot be read safely");
+      }
+      names_.emplace_back(st.name);
+    }
+    return Status::Ok();
+  }
+
+  zip_t* zip_;
+  const Limits& limits_;
+  size_t inflated_ = 0;
+  std::vector<std::string> names_;
+};
+
+Result<std::unique_ptr<pugi::xml_document>> ParseXml(const std::string& data,
+                                                     const std::string& part) {
+  auto doc = std::make_unique<pugi::xml_document>();
+  // parse_doctype keeps a DOCTYPE node so that it can be refused; pugixml never expands
+  // entities declared in a DTD and never loads external ones.
+  pugi::xml_parse_result parsed = doc->load_buffer(
+      data.data(), data.size(), pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype,
+      pugi::encoding_auto);
+  if (!parsed) return Damaged();
+  for (pugi::xml_node child : doc->children()) {
+    if (child.type() == pugi::node_doctype) {
+      return UnprocessableError("this Word file contains a document type declaration in " + part +
+                                ", which Word never writes; it cannot be read safely");
+    }
+  }
+  return doc;
+}
+
+// Local name of an element ("w:t" -> "t"): the prefix may vary between producers.
+std::string_view LocalName(pugi::xml_node node) {
+  std::string_view name = node.name();
+  size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_node Child(pugi::xml_node node, std::string_view local) {
+  for (pugi::xml_node c : node.children()) {
+    if (c.type() == pugi::node_element && LocalName(c) == local) return c;
+  }
+  return {};
+}
+
+// w:val (any prefix).
+std::string_view Val(pugi::xml_node node) {
+  for (pugi::xml_attribute a : node.attributes()) {
+    std::string_view n = a.name();
+    if (n == "w:val" || n == "val" || (n.size() > 4 && n.substr(n.size() - 4) == ":val")) {
+      return a.value();
+    }
+  }
+  return {};
+}
+
+std::string_view Attr(pugi::xml_node node, std::string_view local) {
+  for (pugi::xml_attribute a : node.attributes()) {
+    std::string_view n = a.name();
+    size_t colon = n.find(':');
+    if ((colon == std::string_view::npos ? n : n.substr(colon + 1)) == local) return a.value();
+  }
+  return {};
+}
+
+bool IsOn(pugi::xml_node toggle) {
+  if (!toggle) return false;
+  std::string_view v = Val(toggle);
+  return !(v == "0" || v == "false" || v == "off");
+}
+
+// Run formatting that decides visibility; unset fields inherit.
+struct RunProps {
+  std::optional<bool> vanish;
+  std::optional<std::string> color;  // RRGGBB or "auto"
+  std::optional<int> half_points;
+
+  void Overlay(const RunProps& o) {
+    if (o.vanish) vanish = o.vanish;
+    if (o.color) color = o.color;
+    if (o.half_points) half_points = o.half_points;
+  }
+};
+
+RunProps ReadRunProps(pugi::xml_node rpr) {
+  RunProps p;
+  if (!rpr) return p;
+  if (pugi::xml_node v = Child(rpr, "vanish")) p.vanish = IsOn(v);
+  if (pugi::xml_node v = Child(rpr, "specVanish"); v && IsOn(v)) p.vanish = true;
+  if (pugi::xml_node c = Child(rpr, "color")) p.color = std::string(Val(c));
+  if (pugi::xml_node s = Child(rpr, "sz")) {
+    p.half_points = std::atoi(std::string(Val(s)).c_str());
+  }
+  return p;
+}
+
+// Parses "RRGGBB"; nullopt for "auto" or anything else.
+std::optional<std::array<int, 3>> ParseRgb(std::string_view hex) {
+  if (hex.size() != 6) return std::nullopt;
+  std::array<int, 3> rgb{};
+  for (int i = 0; i < 3; ++i) {
+    char* end = nullptr;
+    std::string byte(hex.substr(static_cast<size_t>(i) * 2, 2));
+    long v = std::strtol(byte.c_str(), &end, 16);
+    if (end != byte.c_str() + 2) return std::nullopt;
+    rgb[static_cast<size_t>(i)] = static_cast<int>(v);
+  }
+  return rgb;
+}
+
+bool IsNearWhite(std::string_view hex) {
+  auto rgb = ParseRgb(hex);
+  return rgb && (*rgb)[0] >= 0xF0 && (*rgb)[1] >= 0xF0 && (*rgb)[2] >= 0xF0;
+}
+
+// True when a shading fill is dark enough for white text to show.
+bool IsDarkFill(std::string_view hex) {
+  auto rgb = ParseRgb(hex);
+  if (!rgb) return false;
+  double luma = 0.299 * (*rgb)[0] + 0.587 * (*rgb)[1] + 0.114 * (*rgb)[2];
+  return luma < 160;
+}
+
+bool HasDarkShading(pugi::xml_node props) {
+  if (!props) return false;
+  pugi::xml_node shd = Child(props, "shd");
+  return shd && IsDarkFill(Attr(shd, "fill"));
+}
+
+bool HasHighlight(pugi::xml_node rpr) {
+  pugi::xml_node h = Child(rpr, "highlight");
+  if (!h) return false;
+  std::string_view v = Val(h);
+  return !(v.empty() || v == "none" || v == "white");
+}
+
+// Character and paragraph styles, resolved through basedOn, plus document defaults.
+class StyleSheet {
+ public:
+  void Load(const pugi::xml_document& doc) {
+    pugi::xml_node styles = Child(doc, "styles");
+    if (pugi::xml_node defaults = Child(styles, "docDefaults")) {
+      defaults_ = ReadRunProps(Child(Child(defaults, "rPrDefault"), "rPr"));
+    }
+    for (pugi::xml_node s : styles.children()) {
+      if (s.type() != pugi::node_element || LocalName(s) != "style") continue;
+      std::string id(Attr(s, "styleId"));
+      Entry e;
+      e.own = ReadRunProps(Child(s, "rPr"));
+      if (pugi::xml_node b = Child(s, "basedOn")) e.based_on = std::string(Val(b));
+      entries_[id] = std::move(e);
+    }
+  }
+
+  const RunProps& defaults() const { return defaults_; }
+
+  // The style's run properties including those it inherits (cycles and depth are bounded).
+  RunProps Resolve(const std::string& id) const {
+    std::vector<const Entry*> chain;
+    std::string current = id;
+    for (int depth = 0; depth < 20 && !current.empty(); ++depth) {
+      auto it = entries_.find(current);
+      if (it == entries_.end()) break;
+      chain.push_back(&it->second);
+      current = it->second.based_on;
+    }
+    RunProps out;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) out.Overlay((*it)->own);
+    return out;
+  }
+
+ private:
+  struct Entry {
+    RunProps own;
+    std::string based_on;
+  };
+  RunProps defaults_;
+  std::map<std::string, Entry> entries_;
+};
+
+enum class Hidden { kNone, kVanish, kWhite, kTiny };
+
+struct HiddenKind {
+  const char* kind;
+  const char* message;
+};
+
+HiddenKind Describe(Hidden h) {
+  switch (h) {
+    case Hidden::kVanish:
+      return {"vanish", "Text marked as hidden in Word: readers do not see it, programs do."};
+    case Hidden::kWhite:
+      return {"white_text",
+              "White or near-white text on a light background: invisible to "
+              "readers, read by programs."};
+    case Hidden::kTiny:
+      return {"tiny_font",
+              "Text in a font of 2 pt or smaller: too small for readers to see, "
+              "read by programs."};
+    case Hidden::kNone:
+      break;
+  }
+  return {"hidden_text", "Hidden text."};
+}
+
+// Walks one WordprocessingML part in document order.
+class PartWalker {
+ public:
+  PartWalker(const StyleSheet& styles, std::string part_label)
+      : styles_(styles), label_(std::move(part_label)) {}
+
+  Status Walk(pugi::xml_node root) { return Block(root, 0, false); }
+
+  std::string& text() { return text_; }
+  std::string& hidden() { return hidden_; }
+  std::vector<Warning>& warnings() { return warnings_; }
+
+ private:
+  // Containers of paragraphs: body, cells, text boxes, content controls, headers.
+  Status Block(pugi::xml_node node, int depth, bool dark) {
+    if (depth > kMaxXmlDepth) {
+      return UnprocessableError("this Word file is nested too deeply to be read safely");
+    }
+    for (pugi::xml_node c : node.children()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view n = LocalName(c);
+      if (n == "p") {
+        RC_RETURN_IF_ERROR(Paragraph(c, depth + 1, dark));
+      } else if (n == "tc") {
+        RC_RETURN_IF_ERROR(Block(c, depth + 1, dark || HasDarkShading(Child(c, "tcPr"))));
+      } else if (n == "tbl" || n == "tr" || n == "sdt" || n == "sdtContent" || n == "body" ||
+                 n == "document" || n == "hdr" || n == "ftr" || n == "footnotes" ||
+                 n == "endnotes" || n == "customXml" || n == "txbxContent" || n == "ins" ||
+                 n == "smartTag" || n == "comments" || n == "comment") {
+        RC_RETURN_IF_ERROR(Block(c, depth + 1, dark));
+      } else if (n == "footnote" || n == "endnote") {
+        std::string_view type = Attr(c, "type");
+        if (type == "separator" || type == "continuationSeparator" ||
+            type == "continuationNotice") {
+          continue;
+        }
+        RC_RETURN_IF_ERROR(Block(c, depth + 1, dark));
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status Paragraph(pugi::xml_node p, int depth, bool dark) {
+    ++paragraph_;
+    pugi::xml_node ppr = Child(p, "pPr");
+    paragraph_props_ = styles_.defaults();
+    if (pugi::xml_node ps = Child(ppr, "pStyle")) {
+      paragraph_props_.Overlay(styles_.Resolve(std::string(Val(ps))));
+    }
+    bool list_item = static_cast<bool>(Child(ppr, "numPr"));
+    line_.clear();
+    RC_RETURN_IF_ERROR(Inline(p, depth + 1, dark || HasDarkShading(ppr)));
+    FlushHidden();
+    // Text boxes inside this paragraph were collected separately and follow it.
+    std::string boxes = std::move(pending_boxes_);
+    pending_boxes_.clear();
+    bool blank = line_.find_first_not_of(" \t") == std::string::npos;
+    if (list_item && !blank) text_ += "• ";
+    if (!blank) text_ += line_;
+    text_.push_back('\n');
+    text_ += boxes;
+    return Status::Ok();
+  }
+
+  // Inline content of a paragraph: runs, hyperlinks, fields, content controls.
+  Status Inline(pugi::xml_node node, int depth, bool dark) {
+    if (depth > kMaxXmlDepth) {
+      return UnprocessableError("this Word file is nested too deeply to be read safely");
+    }
+    for (pugi::xml_node c : node.children()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view n = LocalName(c);
+      if (n == "r") {
+        RC_RETURN_IF_ERROR(Run(c, depth + 1, dark));
+      } else if (n == "hyperlink" || n == "fldSimple" || n == "smartTag" || n == "sdt" ||
+                 n == "sdtContent" || n == "ins" || n == "customXml" || n == "moveTo" ||
+                 n == "dir" || n == "bdo") {
+        RC_RETURN_IF_ERROR(Inline(c, depth + 1, dark));
+      } else if (n == "AlternateContent") {
+        // Choice and Fallback carry the same content twice; read only the first.
+        for (pugi::xml_node alt : c.children()) {
+          if (alt.type() == pugi::node_element) {
+            RC_RETURN_IF_ERROR(Inline(alt, depth + 1, dark));
+            break;
+          }
+        }
+      }
+      // del, moveFrom (tracked deletions), pPr, proofErr, bookmarks: not part of the text.
+    }
+    return Status::Ok();
+  }
+
+  Status Run(pugi::xml_node r, int depth, bool dark) {
+    pugi::xml_node rpr = Child(r, "rPr");
+    RunProps props = paragraph_props_;
+    if (pugi::xml_node rs = Child(rpr, "rStyle")) {
+      props.Overlay(styles_.Resolve(std::string(Val(rs))));
+    }
+    props.Overlay(ReadRunProps(rpr));
+    bool shaded = dark || HasDarkShading(rpr) || HasHighlight(rpr);
+    Hidden hidden = Hidden::kNone;
+    if (props.vanish.value_or(false)) {
+      hidden = Hidden::kVanish;
+    } else if (props.half_points && *props.half_points > 0 && *props.half_points <= 4) {
+      hidden = Hidden::kTiny;
+    } else if (props.color && IsNearWhite(*props.color) && !shaded) {
+      hidden = Hidden::kWhite;
+    }
+    std::string piece;
+    for (pugi::xml_node c : r.children()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view n = LocalName(c);
+      if (n == "t") {
+        std::string t = c.text().get();
+        for (char& ch : t) {
+          if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+        }
+        if (Attr(c, "space") != "preserve") {
+          size_t b = t.find_first_not_of(' ');
+          size_t e = t.find_last_not_of(' ');
+          t = b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
+        }
+        piece += t;
+      } else if (n == "tab" || n == "ptab") {
+        piece.push_back('\t');
+      } else if (n == "br" || n == "cr") {
+        piece.push_back('\n');
+      } else if (n == "noBreakHyphen") {
+        piece.push_back('-');
+      } else if (n == "drawing" || n == "pict" || n == "AlternateContent" || n == "object") {
+        RC_RETURN_IF_ERROR(TextBoxes(c, depth + 1, dark));
+      }
+    }
+    if (piece.empty()) return Status::Ok();
+    if (hidden == Hidden::kNone) {
+      FlushHidden();
+      line_ += piece;
+    } else {
+      if (hidden != hidden_kind_) FlushHidden();
+      hidden_kind_ = hidden;
+      hidden_run_ += piece;
+    }
+    return Status::Ok();
+  }
+
+  // Text boxes anchored in a run: their paragraphs follow the anchoring paragraph.
+  Status TextBoxes(pugi::xml_node node, int depth, bool dark) {
+    if (depth > kMaxXmlDepth) {
+      return UnprocessableError("this Word file is nested too deeply to be read safely");
+    }
+    for (pugi::xml_node c : node.children()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view n = LocalName(c);
+      if (n == "Fallback") continue;  // duplicate of the Choice branch
+      if (n == "txbxContent") {
+        PartWalker inner(styles_, label_);
+        inner.paragraph_ = paragraph_;
+        RC_RETURN_IF_ERROR(inner.Block(c, depth + 1, dark));
+        pending_boxes_ += inner.text_;
+        AppendHidden(inner.hidden_);
+        for (Warning& w : inner.warnings_) warnings_.push_back(std::move(w));
+        continue;
+      }
+      RC_RETURN_IF_ERROR(TextBoxes(c, depth + 1, dark));
+      if (n == "AlternateContent") break;
+    }
+    return Status::Ok();
+  }
+
+  void AppendHidden(const std::string& s) {
+    if (s.empty()) return;
+    hidden_ += s;
+    if (hidden_.back() != '\n') hidden_.push_back('\n');
+  }
+
+  void FlushHidden() {
+    if (hidden_kind_ == Hidden::kNone) return;
+    std::string trimmed = MakeExcerpt(hidden_run_, std::string::npos);
+    if (!trimmed.empty()) {
+      HiddenKind d = Describe(hidden_kind_);
+      warnings_.push_back({d.kind, d.message, MakeExcerpt(trimmed),
+                           label_ + ", paragraph " + std::to_string(paragraph_)});
+      AppendHidden(trimmed);
+      // Keep words apart where hidden text sat between visible words.
+      if (!line_.empty() && line_.back() != ' ') line_.push_back(' ');
+    }
+    hidden_kind_ = Hidden::kNone;
+    hidden_run_.clear();
+  }
+
+  const StyleSheet& styles_;
+  std::string label_;
+  int paragraph_ = 0;
+  RunProps paragraph_props_;
+  std::string line_;
+  std::string pending_boxes_;
+  Hidden hidden_kind_ = Hidden::kNone;
+  std::string hidden_run_;
+  std::string text_;
+  std::string hidden_;
+  std::vector<Warning> warnings_;
+};
+
+// The main document part named in [Content_Types].xml, or an error when this ZIP is not a
+// Word document.
+Result<std::string> MainPartName(ZipArchive& zip) {
+  RC_ASSIGN_OR_RETURN(std::optional<std::string> types, zip.Read("[Content_Types].xml"));
+  Status not_word = UnsupportedMediaTypeError(
+      "this ZIP file is not a Word document; upload a .docx, .pdf or .txt file");
+  if (!types) return not_word;
+  RC_ASSIGN_OR_RETURN(auto doc, ParseXml(*types, "[Content_Types].xml"));
+  for (pugi::xml_node o : Child(*doc, "Types").children()) {
+    if (LocalName(o) != "Override") continue;
+    std::string_view type = Attr(o, "ContentType");
+    if (type.find("wordprocessingml.document.main+xml") != std::string_view::npos ||
+        type.find("wordprocessingml.template.main+xml") != std::string_view::npos ||
+        type.find("ms-word.document.macroEnabled.main+xml") != std::string_view::npos ||
+        type.find("ms-word.template.macroEnabledTemplate.main+xml") != std::string_view::npos) {
+      std::string_view part = Attr(o, "PartName");
+      while (!part.empty() && part.front() == '/') part.remove_prefix(1);
+      return std::string(part);
+    }
+  }
+  return not_word;
+}
+
+bool MatchesPart(const std::string& name, std::string_view prefix) {
+  if (name.size() <= prefix.size() + 4 || name.compare(0, prefix.size(), prefix) != 0) {
+    return false;
+  }
+  if (name.compare(name.size() - 4, 4, ".xml") != 0) return false;
+  return std::all_of(name.begin() + static_cast<long>(prefix.size()), name.end() - 4,
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Header or footer parts, in number order (header1.xml before header2.xml).
+std::vector<std::string> NumberedParts(const std::vector<std::string>& names,
+                                       std::string_view prefix) {
+  std::vector<std::string> parts;
+  for (const std::string& n : names) {
+    if (MatchesPart(n, prefix)) parts.push_back(n);
+  }
+  std::sort(parts.begin(), parts.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  });
+  return parts;
+}
+
+}  // namespace
+
+Result<Document> ExtractDocx(std::string_view bytes, const Limits& limits) {
+  RC_ASSIGN_OR_RETURN(std::unique_ptr<ZipArchive> zip, ZipArchive::Open(bytes, limits));
+  RC_ASSIGN_OR_RETURN(std::string main_part, MainPartName(*zip));
+
+  StyleSheet styles;
+  RC_ASSIGN_OR_RETURN(std::optional<std::string> styles_xml, zip->Read("word/styles.xml"));
+  if (styles_xml) {
+    RC_ASSIGN_OR_RETURN(auto styles_doc, ParseXml(*styles_xml, "word/styles.xml"));
+    styles.Load(*styles_doc);
+  }
+
+  Document out;
+  out.format = Format::kDocx;
+  out.pages = 1;
+  std::set<std::string> seen_edges;  // headers/footers repeated for first/even pages
+
+  auto walk = [&](const std::string& part, const std::string& label, bool edge,
+                  bool as_hidden) -> Status {
+    RC_ASSIGN_OR_RETURN(std::optional<std::string> xml, zip->Read(part));
+    if (!xml) {
+      return part == main_part ? Damaged() : Status::Ok();
+    }
+    RC_ASSIGN_OR_RETURN(auto doc, ParseXml(*xml, part));
+    PartWalker walker(styles, label);
+    RC_RETURN_IF_ERROR(walker.Walk(*doc));
+    std::string& text = walker.text();
+    bool blank = text.find_first_not_of(" \t\n") == std::string::npos;
+    if (as_hidden) {
+      if (!blank) {
+        std::string excerpt = MakeExcerpt(text);
+        out.warnings.push_back({"comment",
+                                "A comment stored in the file: not part of the printed resume, "
+                                "but read by programs.",
+                                excerpt, label});
+        out.hidden_text += MakeExcerpt(text, std::string::npos) + "\n";
+      }
+      return Status::Ok();
+    }
+    if (edge && (blank || !seen_edges.insert(text).second)) {
+      return Status::Ok();
+    }
+    out.text += text;
+    out.hidden_text += walker.hidden();
+    for (Warning& w : walker.warnings()) out.warnings.push_back(std::move(w));
+    return Status::Ok();
+  };
+
+  for (const std::string& h : NumberedParts(zip->names(), "word/header")) {
+    RC_RETURN_IF_ERROR(walk(h, "header (" + h + ")", true, false));
+  }
+  RC_RETURN_IF_ERROR(walk(main_part, "body", false, false));
+  RC_RETURN_IF_ERROR(walk("word/footnotes.xml", "footnotes", false, false));
+  RC_RETURN_IF_ERROR(walk("word/endnotes.xml", "endnotes", false, false));
+  for (const std::string& f : NumberedParts(zip->names(), "word/footer")) {
+    RC_RETURN_IF_ERROR(walk(f, "footer (" + f + ")", true, false));
+  }
+  RC_RETURN_IF_ERROR(walk("word/comments.xml", "comments", false, true));
+
+  // Document properties (title, subject, keywords, description) are not shown on the page;
+  // report them only when they carry instructions for a screener.
+  RC_ASSIGN_OR_RETURN(std::optional<std::string> core, zip->Read("docProps/core.xml"));
+  if (core) {
+    RC_ASSIGN_OR_RETURN(auto doc, ParseXml(*core, "docProps/core.xml"));
+    std::string properties;
+    for (pugi::xml_node c : Child(*doc, "coreProperties").children()) {
+      std::string_view n = LocalName(c);
+      if (n == "title" || n == "subject" || n == "keywords" || n == "description") {
+        properties += c.text().get();
+        properties += "\n";
+      }
+    }
+    size_t before = out.warnings.size();
+    FindInstructionLikePhrases(properties, "document properties", &out.warnings);
+    if (out.warnings.size() > before) {
+      for (size_t i = before; i < out.warnings.size(); ++i) {
+        out.warnings[i].kind = "metadata";
+        out.warnings[i].message =
+            "The file's document properties (not shown on the page) address automated "
+            "screening programs.";
+        out.hidden_text += out.warnings[i].excerpt + "\n";
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace rc::ingest
