@@ -64,7 +64,8 @@ bool ReadSentences(std::string_view dataset, const std::string& file,
       return false;
     }
     Sentence s;
-    for (const auto& t : row["tokens"]) s.tokens.push_back(t.is_string() ? t.get<std::string>() : "");
+    for (const auto& t : row["tokens"])
+      s.tokens.push_back(t.is_string() ? t.get<std::string>() : "");
     auto tags_of = [&](const char* key) {
       std::vector<std::string> tags;
       if (row.contains(key) && row[key].is_array()) {
@@ -83,6 +84,24 @@ bool ReadSentences(std::string_view dataset, const std::string& file,
     sentences->push_back(std::move(s));
   }
   return true;
+}
+
+// The kind of a mention for the precision table: "taxonomy:<skill kind>" or the phrase kind.
+std::string MentionKindName(const engine::Taxonomy& taxonomy, const engine::Mention& m) {
+  if (m.skill >= 0) {
+    return std::string("taxonomy:") + model::SkillKindName(taxonomy.skills()[m.skill].kind);
+  }
+  switch (m.phrase_kind) {
+    case engine::PhraseKind::kCueObject:
+      return "phrase:cue-object";
+    case engine::PhraseKind::kSkillNoun:
+      return "phrase:skill-noun";
+    case engine::PhraseKind::kTrait:
+      return "phrase:trait";
+    case engine::PhraseKind::kAction:
+      return "phrase:action";
+  }
+  return "phrase";
 }
 
 // Predicted token ranges for one sentence: the engine's mentions on the space-joined text.
@@ -109,7 +128,7 @@ std::vector<TokenSpan> Predict(const engine::Taxonomy& taxonomy, const Sentence&
       }
     }
     if (first < 0) continue;
-    TokenSpan ts{first, last, ""};
+    TokenSpan ts{first, last, MentionKindName(taxonomy, m)};
     const bool dup = std::any_of(out.begin(), out.end(), [&](const TokenSpan& o) {
       return o.first == ts.first && o.last == ts.last;
     });
@@ -180,11 +199,18 @@ int RunEval(std::string_view dataset, const std::string& path, std::ostream& out
   Counts counts;
   std::map<std::string, std::pair<long, long>> by_category;  // category -> (found, total)
   std::map<std::string, Counts> by_source;
+  std::map<std::string, std::pair<long, long>> by_pred_kind;  // kind -> (correct, predicted)
   for (const Sentence& s : sentences) {
     const std::vector<TokenSpan> pred = Predict(**taxonomy, s);
     if (dump) DumpSentence(s, pred, out);
     Accumulate(s.gold, pred, &counts);
     if (!s.source.empty()) Accumulate(s.gold, pred, &by_source[s.source]);
+    for (const TokenSpan& p : pred) {
+      Counts one;
+      Accumulate(s.gold, {p}, &one);
+      by_pred_kind[p.category].first += one.loose_correct;
+      by_pred_kind[p.category].second += 1;
+    }
     std::map<std::string, int> categories;
     for (const TokenSpan& g : s.gold) categories[g.category] = 1;
     for (const auto& [category, unused] : categories) {
@@ -199,6 +225,13 @@ int RunEval(std::string_view dataset, const std::string& path, std::ostream& out
     char row[96];
     std::snprintf(row, sizeof row, "%-18s %5ld  %s\n", category.c_str(), fr.second,
                   Fixed3(Ratio(fr.first, fr.second)).c_str());
+    out << row;
+  }
+  out << "predicted kind         pred  loose_p\n";
+  for (const auto& [kind, cp] : by_pred_kind) {
+    char row[96];
+    std::snprintf(row, sizeof row, "%-21s %5ld  %s\n", kind.c_str(), cp.second,
+                  Fixed3(Ratio(cp.first, cp.second)).c_str());
     out << row;
   }
   for (const auto& [source, c] : by_source) {

@@ -18,8 +18,8 @@ struct TokenSpan {
 struct Counts {
   long gold = 0;
   long pred = 0;
-  long loose_correct = 0;  // predicted spans sharing a token with some gold span
-  long loose_found = 0;    // gold spans sharing a token with some predicted span
+  long loose_correct = 0;   // predicted spans sharing a token with some gold span
+  long loose_found = 0;     // gold spans sharing a token with some predicted span
   long strict_correct = 0;  // predicted spans equal to some gold span
   long strict_found = 0;    // gold spans equal to some predicted span
 };

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "engine/extract/skill_extractor.h"
 #include "engine/taxonomy/taxonomy.h"
 
 namespace rc::engine::coach {
@@ -208,7 +209,11 @@ bool HasSection(const model::Report& report, std::string_view kind) {
 
 const Skill* ResolveSkill(const Grounding& g, std::string_view term) {
   if (g.taxonomy == nullptr || term.empty()) return nullptr;
-  return g.taxonomy->FindBySurfaceForm(term);
+  if (const Skill* skill = g.taxonomy->FindBySurfaceForm(term)) return skill;
+  // "Kubernetes experience" or "skills like SQL": the first taxonomy skill in the phrase.
+  std::vector<model::SkillMention> mentions = FindSkillMentions(*g.taxonomy, term);
+  if (mentions.empty()) return nullptr;
+  return g.taxonomy->FindById(mentions.front().skill_id);
 }
 
 std::vector<std::string> SearchForms(const Grounding& g, std::string_view term) {

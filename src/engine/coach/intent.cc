@@ -220,6 +220,8 @@ const char* IntentName(Intent intent) {
       return "learn_first";
     case Intent::kFollowUp:
       return "follow_up";
+    case Intent::kHelp:
+      return "help";
     case Intent::kRelevantLines:
       return "fallback_relevant_lines";
   }
@@ -231,6 +233,11 @@ DetectedIntent DetectIntent(std::string_view question) {
   // The first line carries the request; a pasted bullet may follow it.
   const std::string head = q.substr(0, q.find('\n'));
   DetectedIntent out;
+  if (Trim(q).empty() || Trim(q) == "help" ||
+      Any(q, {"what can you do", "what can i ask", "how does this work", "how do you work"})) {
+    out.intent = Intent::kHelp;
+    return out;
+  }
 
   // Rewrite a bullet.
   const bool rewrite_verb = Any(head, {"rewrite", "re-write", "reword", "rephrase", "improve",

@@ -29,6 +29,7 @@ namespace rc::engine::coach {
 //   kFollowUp         short questions pointing back: ordinals ("the second one", "#2"),
 //                     "tell me more", "elaborate", "go on", "what else", "and the next?"
 //   kGreeting/kThanks short greetings ("hi", "hello") and thanks ("thanks", "thank you")
+//   kHelp             an empty question, "help", "what can you do"
 //   kRelevantLines    anything else
 enum class Intent {
   kGreeting,
@@ -45,6 +46,7 @@ enum class Intent {
   kFindInJob,
   kLearnFirst,
   kFollowUp,
+  kHelp,
   kRelevantLines,
 };
 

@@ -1,0 +1,71 @@
+// Sentence filter: closed word lists for employer subjects, candidate cues and title nouns.
+#include "engine/extract/sentence_filter.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+
+#include "engine/extract/phrase_patterns.h"
+
+namespace rc::engine {
+namespace {
+
+constexpr std::string_view kEmployerSubjects[] = {"we", "we're", "we've", "our", "us"};
+
+constexpr std::string_view kCandidateCues[] = {"you",       "you'll",     "you're",    "your",
+                                               "candidate", "candidates", "applicant", "applicants",
+                                               "someone",   "seeking",    "looking"};
+
+constexpr std::string_view kTitleNouns[] = {
+    "accountant",  "administrator",  "advisor",     "agent",        "analyst",   "architect",
+    "assistant",   "associate",      "auditor",     "carer",        "cashier",   "chef",
+    "clerk",       "coach",          "consultant",  "controller",   "cook",      "coordinator",
+    "counsellor",  "counselor",      "designer",    "developer",    "director",  "driver",
+    "economist",   "editor",         "electrician", "engineer",     "executive", "handler",
+    "head",        "intern",         "lawyer",      "lead",         "lecturer",  "manager",
+    "mechanic",    "nanny",          "nurse",       "officer",      "operator",  "paralegal",
+    "pharmacist",  "physician",      "planner",     "practitioner", "president", "programmer",
+    "recruiter",   "representative", "researcher",  "scientist",    "secretary", "specialist",
+    "supervisor",  "surveyor",       "teacher",     "technician",   "tester",    "therapist",
+    "trainee",     "tutor",          "writer",      "worker",       "buyer",     "solicitor",
+    "underwriter", "receptionist",   "plumber",     "welder",       "machinist", "pilot"};
+
+template <std::size_t N>
+bool In(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+}  // namespace
+
+bool IsTitleHeadNoun(std::string_view w) {
+  if (In(kTitleNouns, w)) return true;
+  // Plural titles ("engineers", "nurses").
+  return w.size() > 3 && w.back() == 's' && In(kTitleNouns, w.substr(0, w.size() - 1));
+}
+
+bool IsCandidateSentence(const Document& doc, std::uint32_t sentence) {
+  const TokenRange& s = doc.tok.sentences[sentence];
+  const auto& tokens = doc.tok.tokens;
+  std::uint32_t first = s.first;
+  while (first < s.last && !tokens[first].is_word && tokens[first].lower != "<") ++first;
+  if (first >= s.last) return false;
+  bool candidate_cue = false;
+  bool has_verb = false;
+  bool has_title = false;
+  int words = 0;
+  for (std::uint32_t k = s.first; k < s.last; ++k) {
+    if (!tokens[k].is_word) continue;
+    ++words;
+    candidate_cue = candidate_cue || In(kCandidateCues, tokens[k].lower);
+    has_verb = has_verb || IsActionVerb(tokens[k].lower);
+    has_title = has_title || IsTitleHeadNoun(tokens[k].lower);
+  }
+  const bool employer = In(kEmployerSubjects, tokens[first].lower) || tokens[first].lower == "<";
+  if (employer && !candidate_cue) return false;
+  // A heading: short, ends with ':' and has no verb.
+  if (words <= 4 && tokens[s.last - 1].lower == ":" && !has_verb) return false;
+  if (words <= 6 && has_title && !has_verb && !candidate_cue) return false;
+  return true;
+}
+
+}  // namespace rc::engine

@@ -1,0 +1,19 @@
+// Which sentences of a job ad talk about the candidate's work rather than the employer or a title.
+#pragma once
+
+#include <cstdint>
+
+#include "engine/text/document.h"
+
+namespace rc::engine {
+
+// True for sentences that can hold requirements or duties. False for sentences about the employer
+// ("We are a global leader...", "Our office..."), unless they address the candidate ("you",
+// "looking for", "candidate"), and for short title-like lines without a verb ("Senior DevOps
+// Engineer", "Technical Skills:").
+bool IsCandidateSentence(const Document& doc, std::uint32_t sentence);
+
+// True when `lower_word` is a common head noun of job titles ("engineer", "nurse", "manager").
+bool IsTitleHeadNoun(std::string_view lower_word);
+
+}  // namespace rc::engine
