@@ -100,12 +100,17 @@ std::string MentionKindName(const engine::Taxonomy& taxonomy, const engine::Ment
       return "phrase:trait";
     case engine::PhraseKind::kAction:
       return "phrase:action";
+    case engine::PhraseKind::kOccupation:
+      return "phrase:occupation";
+    case engine::PhraseKind::kListItem:
+      return "phrase:list-item";
   }
   return "phrase";
 }
 
 // Predicted token ranges for one sentence: the engine's mentions on the space-joined text.
-std::vector<TokenSpan> Predict(const engine::Taxonomy& taxonomy, const Sentence& s) {
+std::vector<TokenSpan> Predict(const engine::Taxonomy& taxonomy, const Sentence& s,
+                               const engine::MentionOptions& options) {
   std::string text;
   std::vector<int> starts;
   for (const std::string& t : s.tokens) {
@@ -115,7 +120,7 @@ std::vector<TokenSpan> Predict(const engine::Taxonomy& taxonomy, const Sentence&
   }
   const engine::Document doc = engine::MakeDocument(text);
   std::vector<TokenSpan> out;
-  for (const engine::Mention& m : engine::FindMentions(taxonomy, doc)) {
+  for (const engine::Mention& m : engine::FindMentions(taxonomy, doc, options)) {
     const model::Span span = doc.TokenSpan(m.first, m.last);
     int first = -1;
     int last = -1;
@@ -196,12 +201,15 @@ int RunEval(std::string_view dataset, const std::string& path, std::ostream& out
   }
   const char* dump_env = std::getenv("RC_EVAL_DUMP");
   const bool dump = dump_env != nullptr && *dump_env != '\0';
+  // Label mapping: Green annotates job titles (Occupation); SkillSpan does not.
+  engine::MentionOptions options;
+  options.occupations = dataset == "green";
   Counts counts;
   std::map<std::string, std::pair<long, long>> by_category;  // category -> (found, total)
   std::map<std::string, Counts> by_source;
   std::map<std::string, std::pair<long, long>> by_pred_kind;  // kind -> (correct, predicted)
   for (const Sentence& s : sentences) {
-    const std::vector<TokenSpan> pred = Predict(**taxonomy, s);
+    const std::vector<TokenSpan> pred = Predict(**taxonomy, s, options);
     if (dump) DumpSentence(s, pred, out);
     Accumulate(s.gold, pred, &counts);
     if (!s.source.empty()) Accumulate(s.gold, pred, &by_source[s.source]);

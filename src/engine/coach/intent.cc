@@ -425,7 +425,8 @@ DetectedIntent DetectIntent(std::string_view question) {
   }
 
   if (Any(q, {"missing", "lack", "lacking", "gap", "gaps", "what do i need", "weakness",
-              "weaknesses", "don't have", "do not have", "not have", "need to add"})) {
+              "weaknesses", "don't have", "do not have", "don't i have", "do i not have",
+              "not have", "need to add"})) {
     out.intent = Intent::kMissingSkills;
     return out;
   }

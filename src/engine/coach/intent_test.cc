@@ -18,7 +18,9 @@ TEST_P(DetectIntentTest, Classifies) {
   const Case& c = GetParam();
   DetectedIntent d = DetectIntent(c.question);
   EXPECT_EQ(IntentName(d.intent), std::string(IntentName(c.intent))) << c.question;
-  if (c.topic != nullptr) EXPECT_EQ(d.topic, c.topic) << c.question;
+  if (c.topic != nullptr) {
+    EXPECT_EQ(d.topic, c.topic) << c.question;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -21,6 +21,7 @@ std::vector<Mention> FindMentions(const Taxonomy& taxonomy, const Document& doc,
     all.push_back({hit.first, hit.last, hit.skill, PhraseKind::kCueObject});
   }
   for (const PhraseHit& hit : FindRequirementPhrases(doc)) {
+    if (hit.kind == PhraseKind::kOccupation && !options.occupations) continue;
     all.push_back({hit.first, hit.last, -1, hit.kind});
   }
   // Longer first at the same start, so containment checks see the outer mention first.
@@ -30,7 +31,8 @@ std::vector<Mention> FindMentions(const Taxonomy& taxonomy, const Document& doc,
   std::vector<Mention> out;
   std::vector<int> candidate(doc.tok.sentences.size(), -1);  // -1 unknown, 0 no, 1 yes
   for (const Mention& m : all) {
-    if (options.candidate_sentences_only) {
+    const bool occupation = m.skill < 0 && m.phrase_kind == PhraseKind::kOccupation;
+    if (options.candidate_sentences_only && !occupation) {
       const std::uint32_t sentence = doc.tok.tokens[m.first].sentence;
       if (candidate[sentence] < 0) candidate[sentence] = IsCandidateSentence(doc, sentence) ? 1 : 0;
       if (candidate[sentence] == 0) continue;

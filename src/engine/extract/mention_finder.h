@@ -23,6 +23,8 @@ struct MentionOptions {
   // Keep only mentions in sentences that address the candidate (IsCandidateSentence): the mode
   // for job ads, where the employer's self-description is not a requirement.
   bool candidate_sentences_only = true;
+  // Include job titles (PhraseKind::kOccupation); they are kept in every sentence.
+  bool occupations = false;
 };
 
 // Taxonomy hits and requirement phrases of `doc`, sorted by position, without duplicates: a

@@ -5,6 +5,8 @@
 #include <iterator>
 #include <string>
 
+#include "engine/extract/sentence_filter.h"
+
 namespace rc::engine {
 namespace {
 
@@ -229,6 +231,65 @@ void AddListItems(const Document& doc, std::uint32_t start, std::uint32_t limit,
   }
 }
 
+// Lists of three or more short items ("budget control, reporting, improvement projects and
+// warehousing"): each item is a phrase. Items are 1-4 words between commas, semicolons or
+// slashes, the last one possibly after "and"/"or"; stop words at the edges are trimmed.
+void AddShortLists(const Document& doc, std::vector<PhraseHit>* out) {
+  const auto& tokens = doc.tok.tokens;
+  for (const TokenRange& s : doc.tok.sentences) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> items;  // word ranges between separators
+    std::uint32_t start = s.first;
+    auto flush = [&](std::uint32_t end) {
+      std::uint32_t b = start;
+      std::uint32_t e = end;
+      while (b < e && (!tokens[b].is_word || IsPhraseStopWord(tokens[b].lower))) ++b;
+      while (e > b && (!tokens[e - 1].is_word || IsPhraseStopWord(tokens[e - 1].lower))) --e;
+      items.emplace_back(b, e);
+    };
+    auto emit_run = [&]() {
+      // A run of >= 3 consecutive short, non-empty items.
+      std::size_t i = 0;
+      while (i < items.size()) {
+        std::size_t j = i;
+        auto short_item = [&](std::size_t x) {
+          const auto [b, e] = items[x];
+          if (e <= b) return false;
+          int words = 0;
+          for (std::uint32_t t = b; t < e; ++t) words += tokens[t].is_word ? 1 : 0;
+          return words <= 4;
+        };
+        while (j < items.size() && short_item(j)) ++j;
+        if (j - i >= 3) {
+          for (std::size_t x = i; x < j; ++x) {
+            out->push_back(
+                {PhraseKind::kListItem, items[x].first, items[x].second, items[x].first});
+          }
+        }
+        i = j + 1;
+      }
+      items.clear();
+    };
+    for (std::uint32_t k = s.first; k < s.last; ++k) {
+      const std::string& t = tokens[k].lower;
+      const bool sep = t == "," || t == ";" || t == "|" || t == "*" ||
+                       (t == "/" && k > s.first && k + 1 < s.last && tokens[k - 1].is_word &&
+                        tokens[k + 1].is_word && tokens[k - 1].end < tokens[k].begin);
+      const bool conj = (t == "and" || t == "or") && !items.empty();
+      if (sep || conj) {
+        flush(k);
+        start = k + 1;
+      } else if (!tokens[k].is_word && t != "-" && t != "&" && t != "/" && t != "'" && t != "." &&
+                 t != "+") {
+        flush(k);
+        emit_run();
+        start = k + 1;
+      }
+    }
+    flush(s.last);
+    emit_run();
+  }
+}
+
 }  // namespace
 
 bool IsActionVerb(std::string_view w) {
@@ -316,7 +377,34 @@ std::vector<PhraseHit> FindRequirementPhrases(const Document& doc) {
         }
         continue;
       }
-      // 4. "ability to X", "able to X", "willing to X": X is a skill whatever its verb.
+      // 4. Job titles: a title noun with up to three modifiers before it.
+      if (IsTitleHeadNoun(w)) {
+        // Consecutive title nouns form one title ("Assistant Head Teacher"), as does a
+        // capitalised "of" complement ("Head of IT").
+        std::uint32_t e = k + 1;
+        while (e < s.last && tokens[e].is_word && IsTitleHeadNoun(tokens[e].lower)) ++e;
+        if (e + 1 < s.last && tokens[e].lower == "of" && tokens[e + 1].is_word &&
+            doc.norm.text[tokens[e + 1].begin] >= 'A' &&
+            doc.norm.text[tokens[e + 1].begin] <= 'Z') {
+          e += 2;
+        }
+        std::uint32_t b = k;
+        while (b > s.first && k - b < 3 && tokens[b - 1].is_word &&
+               !IsPhraseStopWord(tokens[b - 1].lower) && !IsGerund(tokens[b - 1].lower) &&
+               b - 1 >= covered) {
+          --b;
+        }
+        const bool verb_too = IsActionVerb(w);  // "lead", "coach": need a modifier
+        const bool capital =
+            doc.norm.text[tokens[k].begin] >= 'A' && doc.norm.text[tokens[k].begin] <= 'Z';
+        if (!verb_too || (b < k && capital) || e > k + 1) {
+          out.push_back({PhraseKind::kOccupation, b, e, b});
+          covered = e;
+          k = e - 1;
+          continue;
+        }
+      }
+      // 5. "ability to X", "able to X", "willing to X": X is a skill whatever its verb.
       if ((w == "ability" || w == "able" || w == "willingness" || w == "willing" ||
            w == "abilities" || w == "capacity") &&
           k + 2 < s.last && tokens[k + 1].lower == "to") {
@@ -331,7 +419,7 @@ std::vector<PhraseHit> FindRequirementPhrases(const Document& doc) {
         }
         continue;
       }
-      // 5. Action verb phrases, where the verb opens a sentence or follows a modal or "to".
+      // 6. Action verb phrases, where the verb opens a sentence or follows a modal or "to".
       const bool action = IsActionVerb(w);
       const bool gerund = action ? IsGerund(w) : IsAnyGerund(w);
       if (!action && !gerund) continue;
@@ -371,6 +459,10 @@ std::vector<PhraseHit> FindRequirementPhrases(const Document& doc) {
       covered = end;
     }
   }
+  AddShortLists(doc, &out);
+  std::sort(out.begin(), out.end(), [](const PhraseHit& a, const PhraseHit& b) {
+    return a.first != b.first ? a.first < b.first : a.last > b.last;
+  });
   return out;
 }
 

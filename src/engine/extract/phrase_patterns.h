@@ -11,10 +11,12 @@
 namespace rc::engine {
 
 enum class PhraseKind {
-  kCueObject,  // the object of a cue: "knowledge of [accounting principles]"
-  kSkillNoun,  // a noun phrase headed by skills/knowledge/experience: "[communication skills]"
-  kTrait,      // a trait asked of the candidate: "you are [structured]"
-  kAction,     // an action verb phrase: "[collaborate with the product team]"
+  kCueObject,   // the object of a cue: "knowledge of [accounting principles]"
+  kSkillNoun,   // a noun phrase headed by skills/knowledge/experience: "[communication skills]"
+  kTrait,       // a trait asked of the candidate: "you are [structured]"
+  kAction,      // an action verb phrase: "[collaborate with the product team]"
+  kOccupation,  // a job title: "[Senior Test Analyst]", "[nurses]"
+  kListItem,    // an item of a list of short noun phrases: "[budget control], [reporting], ..."
 };
 
 // A phrase at tokens [first, last) of a document.
