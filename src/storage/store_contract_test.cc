@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <memory>
@@ -14,6 +15,8 @@
 
 #include "base/clock.h"
 #include "storage/memory_store.h"
+#include "storage/postgres/pg_conn.h"
+#include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
 #include "storage/temp_dir_for_test.h"
@@ -33,7 +36,20 @@ struct Backend {
   bool injectable_clock = true;  // expiry follows the Clock passed to make()
   bool shared_instances = true;  // two make() calls with one scope share data
   std::string skip_reason;       // non-empty: the backend is not available here
+  // Removes what make() left behind outside the scope directory (optional).
+  std::function<void(const ScopedTempDir& scope)> cleanup;
 };
+
+// A PostgreSQL schema name unique to `scope`: the hex of its directory name.
+std::string SchemaFor(const ScopedTempDir& scope) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "t_";
+  for (unsigned char c : scope.name()) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out.substr(0, 63);
+}
 
 std::vector<Backend> Backends() {
   std::vector<Backend> out;
@@ -42,7 +58,7 @@ std::vector<Backend> Backends() {
                     const ScopedTempDir&) -> Result<std::unique_ptr<Store>> {
                    return std::unique_ptr<Store>(std::make_unique<MemoryStore>(clock, ttl));
                  },
-                 true, false, ""});
+                 true, false, "", nullptr});
   out.push_back({"sqlite",
                  [](const Clock& clock, std::int64_t ttl,
                     const ScopedTempDir& scope) -> Result<std::unique_ptr<Store>> {
@@ -50,7 +66,32 @@ std::vector<Backend> Backends() {
                                        SqliteStore::Open(scope.path() + "/rc.db", clock, ttl));
                    return std::unique_ptr<Store>(std::move(store));
                  },
-                 true, true, ""});
+                 true, true, "", nullptr});
+  const char* url = std::getenv("RC_TEST_POSTGRES_URL");
+  Backend postgres;
+  postgres.name = "postgres";
+  postgres.injectable_clock = false;
+  postgres.shared_instances = true;
+  if (url == nullptr || *url == '\0') {
+    postgres.skip_reason =
+        "RC_TEST_POSTGRES_URL is not set; start a cluster with scripts/pg-start to run the "
+        "PostgreSQL contract tests";
+  } else {
+    const std::string u = url;
+    postgres.make = [u](const Clock&, std::int64_t ttl,
+                        const ScopedTempDir& scope) -> Result<std::unique_ptr<Store>> {
+      PostgresOptions options;
+      options.ttl_ms = ttl;
+      options.schema = SchemaFor(scope);
+      RC_ASSIGN_OR_RETURN(auto store, PostgresStore::Open(u, options));
+      return std::unique_ptr<Store>(std::move(store));
+    };
+    postgres.cleanup = [u](const ScopedTempDir& scope) {
+      auto conn = pg::PgConnection::Open(u, "public", 5, "resume-coach-test");
+      if (conn.ok()) (void)(*conn)->Exec("DROP SCHEMA IF EXISTS " + SchemaFor(scope) + " CASCADE");
+    };
+  }
+  out.push_back(std::move(postgres));
   return out;
 }
 
@@ -72,6 +113,17 @@ model::Session MakeSession(std::string id) {
   return s;
 }
 
+// TTL-boundary tests need to move the backend's clock; PostgresStore reads the database
+// server's clock instead and checks expiry in postgres/postgres_store_test.cc.
+#define RC_REQUIRE_INJECTABLE_CLOCK()                                               \
+  if (!GetParam().injectable_clock) {                                               \
+    GTEST_SKIP() << GetParam().name                                                 \
+                 << " decides expiry with its own clock; covered by its own tests"; \
+  }
+
+// Shown by gtest instead of the raw bytes of the parameter.
+void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.name; }
+
 class StoreContractTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
@@ -82,11 +134,9 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
     store_ = std::move(store).value();
   }
 
-  void RequireInjectableClock() {
-    if (!GetParam().injectable_clock) {
-      GTEST_SKIP() << GetParam().name
-                   << " decides expiry with its own clock; covered by its own tests";
-    }
+  void TearDown() override {
+    store_.reset();
+    if (GetParam().cleanup) GetParam().cleanup(scope_);
   }
 
   FakeClock clock_;
@@ -180,7 +230,7 @@ TEST_P(StoreContractTest, DeleteRemovesSessionAndItsChat) {
 }
 
 TEST_P(StoreContractTest, ReadableUntilOneMillisecondBeforeTtl) {
-  RequireInjectableClock();
+  RC_REQUIRE_INJECTABLE_CLOCK();
   const std::int64_t t0 = clock_.NowMillis();
   ASSERT_TRUE(store_->CreateSession(MakeSession("ttl")).ok());
   clock_.Set(t0 + kTtl - 1);
@@ -202,7 +252,7 @@ TEST_P(StoreContractTest, ReadableUntilOneMillisecondBeforeTtl) {
 }
 
 TEST_P(StoreContractTest, ExpiredIsNotFoundWhetherOrNotSwept) {
-  RequireInjectableClock();
+  RC_REQUIRE_INJECTABLE_CLOCK();
   const std::int64_t t0 = clock_.NowMillis();
   ASSERT_TRUE(store_->CreateSession(MakeSession("a")).ok());
   ASSERT_TRUE(store_->CreateSession(MakeSession("b")).ok());
@@ -215,7 +265,7 @@ TEST_P(StoreContractTest, ExpiredIsNotFoundWhetherOrNotSwept) {
 }
 
 TEST_P(StoreContractTest, AppendExtendsTheSession) {
-  RequireInjectableClock();
+  RC_REQUIRE_INJECTABLE_CLOCK();
   const std::int64_t t0 = clock_.NowMillis();
   ASSERT_TRUE(store_->CreateSession(MakeSession("slide")).ok());
   clock_.Set(t0 + kTtl - 1);
@@ -233,7 +283,7 @@ TEST_P(StoreContractTest, AppendExtendsTheSession) {
 }
 
 TEST_P(StoreContractTest, ReadsDoNotExtendTheSession) {
-  RequireInjectableClock();
+  RC_REQUIRE_INJECTABLE_CLOCK();
   const std::int64_t t0 = clock_.NowMillis();
   ASSERT_TRUE(store_->CreateSession(MakeSession("read")).ok());
   for (std::int64_t t : {t0 + 1, t0 + kTtl / 2, t0 + kTtl - 1}) {
@@ -245,7 +295,7 @@ TEST_P(StoreContractTest, ReadsDoNotExtendTheSession) {
 }
 
 TEST_P(StoreContractTest, DeleteExpiredCountsOnlyExpiredSessions) {
-  RequireInjectableClock();
+  RC_REQUIRE_INJECTABLE_CLOCK();
   const std::int64_t t0 = clock_.NowMillis();
   ASSERT_TRUE(store_->CreateSession(MakeSession("old1")).ok());
   model::Session with_chat = MakeSession("old2");
@@ -270,7 +320,7 @@ TEST_P(StoreContractTest, DeleteExpiredCountsOnlyExpiredSessions) {
 }
 
 TEST_P(StoreContractTest, ExpiredIdCanBeCreatedAgainWithoutOldData) {
-  RequireInjectableClock();
+  RC_REQUIRE_INJECTABLE_CLOCK();
   const std::int64_t t0 = clock_.NowMillis();
   model::Session s = MakeSession("reuse");
   s.chat = {Turn("user", "first life")};
@@ -374,7 +424,8 @@ TEST_P(StoreContractTest, ConcurrentAppendsThroughTwoInstancesLoseNothing) {
 TEST_P(StoreContractTest, UnicodeAndLargeContentRoundTripByteExact) {
   std::string unicode =
       "Zoë Ångström — naïve café, 日本語の履歴書, Ελληνικά, עברית, العربية, हिन्दी, "
-      "emoji 👩🏽‍⚕️🚀, combining e\u0301, ZWJ a\u200db, tab\tquote' \"dq\" back\\slash "
+      "emoji 👩🏽‍⚕️🚀, combining e\u0301, ZWJ a\u200db, tab\tquote' \"dq\" "
+      "back\\slash "
       "%_\n\r\n";
   std::string large;
   while (large.size() < 100'000) large += "Managed 12 nurses; cut wait times 30% ✓ ";

@@ -1,0 +1,260 @@
+// PostgresStore specifics: expiry by the database clock, concurrent migrations, dropped
+// connections, and a server restart under a live store. Needs RC_TEST_POSTGRES_URL.
+#include "storage/postgres/postgres_store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "storage/postgres/pg_conn.h"
+
+namespace rc::storage {
+namespace {
+
+constexpr std::int64_t kTtl = 60'000;
+
+model::ChatTurn Turn(std::string role, std::string content) {
+  model::ChatTurn t;
+  t.role = std::move(role);
+  t.content = std::move(content);
+  return t;
+}
+
+model::Session MakeSession(std::string id) {
+  model::Session s;
+  s.id = std::move(id);
+  s.resume = "resume";
+  s.job_description = "job";
+  return s;
+}
+
+// Runs a shell command and returns its stdout without the trailing newline; empty on failure.
+std::string RunCommand(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return out;
+  std::array<char, 256> buf{};
+  while (fgets(buf.data(), static_cast<int>(buf.size()), pipe) != nullptr) out += buf.data();
+  if (pclose(pipe) != 0) return "";
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
+}
+
+class PostgresStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* url = std::getenv("RC_TEST_POSTGRES_URL");
+    if (url == nullptr || *url == '\0') {
+      GTEST_SKIP() << "RC_TEST_POSTGRES_URL is not set; start a cluster with scripts/pg-start";
+    }
+    url_ = url;
+    static std::atomic<int> counter{0};
+    const std::string suffix = std::to_string(getpid()) + "_" + std::to_string(counter++);
+    schema_ = "p_" + suffix;
+    app_name_ = "rc-test-" + suffix;
+  }
+  void TearDown() override {
+    if (url_.empty()) return;
+    auto conn = pg::PgConnection::Open(url_, "public", 5, "rc-test-cleanup");
+    if (conn.ok()) (void)(*conn)->Exec("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+  }
+
+  Result<std::unique_ptr<PostgresStore>> OpenStore(std::int64_t ttl = kTtl, int pool = 4) {
+    PostgresOptions options;
+    options.ttl_ms = ttl;
+    options.schema = schema_;
+    options.pool_size = pool;
+    options.application_name = app_name_;
+    return PostgresStore::Open(url_, options);
+  }
+
+  std::string url_;
+  std::string schema_;
+  std::string app_name_;
+};
+
+TEST_F(PostgresStoreTest, ExpiryFollowsTheDatabaseClock) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  PostgresStore& s = **store;
+  ASSERT_TRUE(s.CreateSession(MakeSession("e")).ok());
+  // Real time keeps moving during the test, hence a 2 s margin below the boundary.
+  s.SetClockOffsetForTesting(kTtl - 2000);
+  ASSERT_TRUE(s.GetSession("e").ok());
+  s.SetClockOffsetForTesting(kTtl);
+  EXPECT_EQ(s.GetSession("e").status(), NotFoundError("session not found"));
+  EXPECT_EQ(s.AppendChat("e", {Turn("user", "late")}).code(), StatusCode::kNotFound);
+  EXPECT_EQ(s.DeleteSession("e").code(), StatusCode::kNotFound);
+  s.SetClockOffsetForTesting(0);
+  auto back = s.GetSession("e");
+  ASSERT_TRUE(back.ok());
+  EXPECT_TRUE(back->chat.empty());  // the late append wrote nothing
+}
+
+TEST_F(PostgresStoreTest, AppendExtendsAndReadsDoNot) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  PostgresStore& s = **store;
+  ASSERT_TRUE(s.CreateSession(MakeSession("a")).ok());
+  ASSERT_TRUE(s.CreateSession(MakeSession("r")).ok());
+  s.SetClockOffsetForTesting(kTtl - 2000);
+  ASSERT_TRUE(s.AppendChat("a", {Turn("user", "q")}).ok());
+  ASSERT_TRUE(s.GetSession("r").ok());
+  s.SetClockOffsetForTesting(kTtl + 1000);
+  EXPECT_TRUE(s.GetSession("a").ok());
+  EXPECT_EQ(s.GetSession("r").status().code(), StatusCode::kNotFound);
+  s.SetClockOffsetForTesting(2 * kTtl);
+  EXPECT_EQ(s.GetSession("a").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(PostgresStoreTest, DeleteExpiredUsesTheDatabaseClock) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  PostgresStore& s = **store;
+  model::Session with_chat = MakeSession("x");
+  with_chat.chat = {Turn("user", "q"), Turn("assistant", "a")};
+  ASSERT_TRUE(s.CreateSession(with_chat).ok());
+  ASSERT_TRUE(s.CreateSession(MakeSession("y")).ok());
+  auto none = s.DeleteExpired();
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, 0);
+  s.SetClockOffsetForTesting(kTtl);
+  auto removed = s.DeleteExpired();
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  EXPECT_EQ(*removed, 2);
+  s.SetClockOffsetForTesting(0);
+  EXPECT_EQ(s.GetSession("x").status().code(), StatusCode::kNotFound);  // really gone
+}
+
+TEST_F(PostgresStoreTest, ShortTtlExpiresInRealTime) {
+  auto store = OpenStore(/*ttl=*/300);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ASSERT_TRUE((*store)->CreateSession(MakeSession("short")).ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  EXPECT_EQ((*store)->GetSession("short").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(PostgresStoreTest, ConcurrentOpensMigrateOnce) {
+  constexpr int kInstances = 6;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int i = 0; i < kInstances; ++i) {
+    threads.emplace_back([&] {
+      auto store = OpenStore();
+      if (!store.ok()) ++failures;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto store = OpenStore();
+  ASSERT_TRUE(store.ok());
+  auto version = (*store)->SchemaVersion();
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, PostgresStore::LatestSchemaVersion());
+  auto conn = pg::PgConnection::Open(url_, schema_, 5, "rc-test-check");
+  ASSERT_TRUE(conn.ok());
+  auto rows = (*conn)->Exec("SELECT COUNT(*) FROM schema_version");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows->Int(0, 0), PostgresStore::LatestSchemaVersion());
+}
+
+TEST_F(PostgresStoreTest, SessionMovesBetweenInstances) {
+  auto a = OpenStore();
+  auto b = OpenStore();
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_TRUE((*a)->CreateSession(MakeSession("m")).ok());
+  ASSERT_TRUE((*b)->AppendChat("m", {Turn("user", "q1"), Turn("assistant", "a1")}).ok());
+  ASSERT_TRUE((*a)->AppendChat("m", {Turn("user", "q2"), Turn("assistant", "a2")}).ok());
+  auto seen_by_b = (*b)->GetSession("m");
+  ASSERT_TRUE(seen_by_b.ok());
+  ASSERT_EQ(seen_by_b->chat.size(), 4u);
+  EXPECT_EQ(seen_by_b->chat[2].content, "q2");
+  ASSERT_TRUE((*b)->DeleteSession("m").ok());
+  EXPECT_EQ((*a)->GetSession("m").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(PostgresStoreTest, DroppedConnectionsAreReplaced) {
+  auto store = OpenStore(kTtl, /*pool=*/2);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ASSERT_TRUE((*store)->CreateSession(MakeSession("d")).ok());
+  auto admin = pg::PgConnection::Open(url_, "public", 5, "rc-test-admin");
+  ASSERT_TRUE(admin.ok());
+  auto killed = (*admin)->Exec(
+      "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
+      " WHERE application_name = '" +
+      app_name_ + "'");
+  ASSERT_TRUE(killed.ok()) << killed.status().ToString();
+  EXPECT_GE(killed->Int(0, 0), 1);
+  // The pooled connections are dead; the next calls reconnect on their own.
+  EXPECT_TRUE((*store)->Ping().ok());
+  ASSERT_TRUE((*store)->AppendChat("d", {Turn("user", "after")}).ok());
+  auto s = (*store)->GetSession("d");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_EQ(s->chat.size(), 1u);  // applied exactly once
+}
+
+// Stops a private cluster under a running store: calls return Unavailable (no crash); after
+// the restart the same store serves again and nothing acknowledged is lost.
+TEST_F(PostgresStoreTest, SurvivesAServerRestart) {
+  const std::string scripts = std::string(RC_SOURCE_DIR) + "/scripts";
+  const std::string url = RunCommand(scripts + "/pg-start --private 2>/dev/null");
+  if (url.empty()) GTEST_SKIP() << "could not start a private PostgreSQL cluster";
+  struct Cleanup {
+    std::string cmd;
+    ~Cleanup() { (void)RunCommand(cmd); }
+  } cleanup{scripts + "/pg-stop " + url + " >/dev/null 2>&1"};
+
+  PostgresOptions options;
+  options.ttl_ms = kTtl;
+  options.connect_timeout_s = 2;
+  auto store = PostgresStore::Open(url, options);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ASSERT_TRUE((*store)->CreateSession(MakeSession("keep")).ok());
+  ASSERT_TRUE((*store)->AppendChat("keep", {Turn("user", "q"), Turn("assistant", "a")}).ok());
+
+  ASSERT_EQ(RunCommand(scripts + "/pg-stop --keep " + url + " && echo stopped"), "stopped");
+  for (int i = 0; i < 2; ++i) {  // twice: dead pooled connections, then refused connects
+    Status ping = (*store)->Ping();
+    EXPECT_EQ(ping.code(), StatusCode::kUnavailable) << ping.ToString();
+    EXPECT_EQ((*store)->GetSession("keep").status().code(), StatusCode::kUnavailable);
+    EXPECT_EQ((*store)->AppendChat("keep", {Turn("user", "lost")}).code(),
+              StatusCode::kUnavailable);
+    EXPECT_EQ((*store)->CreateSession(MakeSession("new")).code(), StatusCode::kUnavailable);
+  }
+
+  ASSERT_EQ(RunCommand(scripts + "/pg-start --again " + url), url);
+  EXPECT_TRUE((*store)->Ping().ok());
+  auto s = (*store)->GetSession("keep");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_EQ(s->chat.size(), 2u);
+  EXPECT_EQ(s->chat[1].content, "a");
+  EXPECT_TRUE((*store)->AppendChat("keep", {Turn("user", "q2")}).ok());
+}
+
+TEST_F(PostgresStoreTest, RejectsBadSchemaNames) {
+  PostgresOptions options;
+  options.schema = "x; DROP TABLE sessions";
+  EXPECT_EQ(PostgresStore::Open(url_, options).status().code(), StatusCode::kInvalidArgument);
+  options.schema = "Upper";
+  EXPECT_EQ(PostgresStore::Open(url_, options).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(PostgresStoreNoServerTest, UnreachableServerIsUnavailable) {
+  PostgresOptions options;
+  options.connect_timeout_s = 2;
+  // Port 1 on loopback: nothing listens there, the connect is refused at once.
+  auto store = PostgresStore::Open("postgresql://nobody@127.0.0.1:1/none", options);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace rc::storage
