@@ -1,0 +1,275 @@
+// Request bodies, chunk decoding, error classification and retry timing for Chat Completions.
+#include "llm/openai_protocol.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+namespace rc::llm {
+namespace {
+
+using nlohmann::json;
+
+std::string SecondsText(std::chrono::milliseconds ms) {
+  const auto seconds = (ms.count() + 999) / 1000;
+  return std::to_string(std::max<std::int64_t>(seconds, 1)) + " s";
+}
+
+// The error code/type of an OpenAI-style error object, lower-case, letters/digits/_ only.
+std::string ErrorCode(const json& error) {
+  std::string code;
+  for (const char* field : {"code", "type"}) {
+    auto it = error.find(field);
+    if (it != error.end() && it->is_string()) {
+      code = it->get<std::string>();
+      if (code == "insufficient_quota") break;
+      if (!code.empty() && std::string_view(field) == "code") break;
+    }
+  }
+  std::string clean;
+  for (char c : code) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') clean.push_back(c);
+    if (c >= 'A' && c <= 'Z') clean.push_back(static_cast<char>(c - 'A' + 'a'));
+    if (clean.size() >= 64) break;
+  }
+  return clean;
+}
+
+Status QuotaError() {
+  return UnavailableError(
+      "AI features are unavailable: the AI provider account has no quota left (built-in coach "
+      "in use)");
+}
+
+Status AuthError() {
+  return UnavailableError(
+      "AI features are unavailable: the AI provider rejected the configured credentials");
+}
+
+ChunkError ErrorFromObject(const json& error) {
+  const std::string code = ErrorCode(error);
+  if (code == "insufficient_quota") return {QuotaError(), LlmErrorKind::kQuotaExhausted};
+  if (code == "rate_limit_exceeded" || code == "slow_down" || code == "server_is_overloaded") {
+    return {RateLimitedError(std::nullopt), LlmErrorKind::kRateLimited};
+  }
+  return {UnavailableError("the AI service reported an error" +
+                           (code.empty() ? std::string() : " (" + code + ")") + " while answering"),
+          LlmErrorKind::kUpstreamError};
+}
+
+ChunkError BadResponse(std::string what) {
+  return {UnavailableError("the AI service sent " + what), LlmErrorKind::kBadResponse};
+}
+
+}  // namespace
+
+std::string BuildRequestBody(const LlmConfig& config, const ChatRequest& request) {
+  json messages = json::array();
+  for (const ChatMessage& m : request.messages) {
+    messages.push_back({{"role", m.role}, {"content", m.content}});
+  }
+  json body = {
+      {"model", config.model},
+      {"messages", std::move(messages)},
+      {"stream", true},
+      {"stream_options", {{"include_usage", true}}},
+      {"temperature", request.temperature},
+      {"max_tokens", request.max_tokens > 0 ? request.max_tokens : config.max_tokens},
+  };
+  // Invalid UTF-8 would make dump() throw; replace it instead (inputs are validated upstream).
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+DecodedChunk DecodeStreamChunk(std::string_view data) {
+  DecodedChunk out;
+  if (data == "[DONE]") {
+    StreamChunk done;
+    done.done = true;
+    out.chunk = std::move(done);
+    return out;
+  }
+  const json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    out.error = BadResponse("a malformed event (not a JSON object)");
+    return out;
+  }
+  if (auto err = j.find("error"); err != j.end() && !err->is_null()) {
+    out.error = err->is_object() ? ErrorFromObject(*err) : ErrorFromObject(json::object());
+    return out;
+  }
+  StreamChunk chunk;
+  if (auto choices = j.find("choices");
+      choices != j.end() && choices->is_array() && !choices->empty() && (*choices)[0].is_object()) {
+    const json& choice = (*choices)[0];
+    if (auto delta = choice.find("delta"); delta != choice.end() && delta->is_object()) {
+      if (auto content = delta->find("content"); content != delta->end() && content->is_string()) {
+        chunk.content = content->get<std::string>();
+      }
+    }
+    if (auto fr = choice.find("finish_reason"); fr != choice.end() && fr->is_string()) {
+      chunk.finish_reason = fr->get<std::string>();
+      if (chunk.finish_reason == "error") {
+        out.error = ErrorFromObject(choice.value("error", json::object()));
+        return out;
+      }
+    }
+  }
+  if (auto usage = j.find("usage"); usage != j.end() && usage->is_object()) {
+    Usage u;
+    u.prompt_tokens = usage->value("prompt_tokens", std::int64_t{0});
+    u.completion_tokens = usage->value("completion_tokens", std::int64_t{0});
+    u.estimated = false;
+    chunk.usage = u;
+  }
+  out.chunk = std::move(chunk);
+  return out;
+}
+
+DecodedChunk DecodeCompletionBody(std::string_view body) {
+  DecodedChunk out;
+  const json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    out.error = BadResponse("a response that is not JSON");
+    return out;
+  }
+  if (auto err = j.find("error"); err != j.end() && err->is_object()) {
+    out.error = ErrorFromObject(*err);
+    return out;
+  }
+  const auto choices = j.find("choices");
+  if (choices == j.end() || !choices->is_array() || choices->empty() ||
+      !(*choices)[0].is_object()) {
+    out.error = BadResponse("a response without choices");
+    return out;
+  }
+  const json& choice = (*choices)[0];
+  StreamChunk chunk;
+  chunk.done = true;
+  if (auto msg = choice.find("message"); msg != choice.end() && msg->is_object()) {
+    if (auto content = msg->find("content"); content != msg->end() && content->is_string()) {
+      chunk.content = content->get<std::string>();
+    }
+  }
+  if (auto fr = choice.find("finish_reason"); fr != choice.end() && fr->is_string()) {
+    chunk.finish_reason = fr->get<std::string>();
+  }
+  if (auto usage = j.find("usage"); usage != j.end() && usage->is_object()) {
+    chunk.usage = Usage{usage->value("prompt_tokens", std::int64_t{0}),
+                        usage->value("completion_tokens", std::int64_t{0}), false};
+  }
+  out.chunk = std::move(chunk);
+  return out;
+}
+
+std::optional<std::chrono::milliseconds> ParseRetryAfter(
+    std::string_view retry_after_ms, std::string_view retry_after,
+    std::chrono::system_clock::time_point now) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+  };
+  retry_after_ms = trim(retry_after_ms);
+  retry_after = trim(retry_after);
+  if (!retry_after_ms.empty()) {
+    double value = 0;
+    const auto [ptr, ec] = std::from_chars(retry_after_ms.data(),
+                                           retry_after_ms.data() + retry_after_ms.size(), value);
+    if (ec == std::errc() && ptr == retry_after_ms.data() + retry_after_ms.size() && value > 0 &&
+        std::isfinite(value) && value < 1e12) {
+      return std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(value)));
+    }
+  }
+  if (retry_after.empty()) return std::nullopt;
+  double seconds = 0;
+  const auto [ptr, ec] =
+      std::from_chars(retry_after.data(), retry_after.data() + retry_after.size(), seconds);
+  if (ec == std::errc() && ptr == retry_after.data() + retry_after.size()) {
+    if (seconds <= 0 || !std::isfinite(seconds) || seconds > 1e9) return std::nullopt;
+    return std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(seconds * 1000)));
+  }
+  // IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
+  std::tm tm{};
+  const std::string text(retry_after);
+  char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  if (end == nullptr || *end != '\0') return std::nullopt;
+  const std::time_t when = timegm(&tm);
+  const auto delta = std::chrono::system_clock::from_time_t(when) - now;
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(delta);
+  if (ms.count() <= 0) return std::nullopt;
+  return ms;
+}
+
+HttpFailure ClassifyHttpFailure(int http_status, std::string_view body,
+                                std::optional<std::chrono::milliseconds> retry_after,
+                                std::string_view x_should_retry) {
+  HttpFailure f;
+  f.retry_after = retry_after;
+  std::string code;
+  const json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_discarded() && j.is_object()) {
+    if (auto err = j.find("error"); err != j.end() && err->is_object()) code = ErrorCode(*err);
+  }
+  const std::string status_text = "HTTP " + std::to_string(http_status);
+  if (http_status >= 300 && http_status < 400) {
+    f.kind = LlmErrorKind::kBadResponse;
+    f.status = UnavailableError("the AI service answered with a redirect (" + status_text +
+                                "), which is not followed; check RESUME_COACH_LLM_URL");
+  } else if (http_status == 401 || http_status == 403) {
+    f.kind = LlmErrorKind::kAuthFailed;
+    f.status = AuthError();
+  } else if (code == "insufficient_quota") {
+    f.kind = LlmErrorKind::kQuotaExhausted;
+    f.status = QuotaError();
+  } else if (http_status == 429 || (http_status == 503 && code == "server_is_overloaded")) {
+    f.kind = LlmErrorKind::kRateLimited;
+    f.retryable = true;
+    f.status = RateLimitedError(retry_after);
+  } else if (http_status == 408 || http_status == 409 || http_status >= 500) {
+    f.kind = LlmErrorKind::kUpstreamError;
+    f.retryable = true;
+    f.status = UnavailableError("the AI service failed (" + status_text + ")");
+  } else {
+    f.kind = LlmErrorKind::kUpstreamError;
+    f.status = UnavailableError("the AI service refused the request (" + status_text +
+                                (code.empty() ? std::string() : ", " + code) + ")");
+  }
+  if (x_should_retry == "true" && f.kind != LlmErrorKind::kQuotaExhausted) f.retryable = true;
+  if (x_should_retry == "false") f.retryable = false;
+  return f;
+}
+
+std::chrono::milliseconds BackoffDelay(const RetryPolicy& policy, int retry, double jitter01) {
+  const double base = static_cast<double>(policy.initial_delay.count()) *
+                      std::pow(2.0, static_cast<double>(std::clamp(retry, 0, 30)));
+  const double capped = std::min(base, static_cast<double>(policy.max_delay.count()));
+  const double jitter = std::clamp(jitter01, 0.0, 1.0);
+  return std::chrono::milliseconds(static_cast<std::int64_t>(capped * (1.0 - 0.25 * jitter)));
+}
+
+Status TimeoutError(std::string_view what, std::chrono::milliseconds limit) {
+  return DeadlineExceededError("the AI service timed out (" + std::string(what) + " after " +
+                               SecondsText(limit) + ")");
+}
+
+Status UnreachableError() { return UnavailableError("the AI service is unreachable"); }
+
+Status TruncatedError() {
+  return UnavailableError("the AI service closed the connection before the answer was complete");
+}
+
+Status CancelledError() { return UnavailableError("the request was cancelled"); }
+
+Status RateLimitedError(std::optional<std::chrono::milliseconds> retry_after) {
+  return ResourceExhaustedError("the AI service is busy" +
+                                (retry_after ? "; try again in " + SecondsText(*retry_after)
+                                             : std::string("; try again shortly")));
+}
+
+std::int64_t EstimateTokens(std::string_view text) {
+  return static_cast<std::int64_t>((text.size() + 3) / 4);
+}
+
+}  // namespace rc::llm

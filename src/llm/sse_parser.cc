@@ -1,0 +1,88 @@
+// Incremental server-sent-events parsing.
+#include "llm/sse_parser.h"
+
+namespace rc::llm {
+
+Status SseParser::Feed(std::string_view bytes, std::vector<SseEvent>& out) {
+  if (failed_) return InvalidArgumentError("event stream parser already failed");
+  if (at_start_ && !bytes.empty()) {
+    // The BOM may itself be split across pieces; buffer until three bytes are known.
+    line_.append(bytes);
+    if (line_.size() < 3 && std::string_view("\xEF\xBB\xBF").starts_with(line_))
+      return Status::Ok();
+    at_start_ = false;
+    std::string pending = std::move(line_);
+    line_.clear();
+    std::string_view rest(pending);
+    if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
+    return Feed(rest, out);
+  }
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    if (after_cr_) {
+      after_cr_ = false;
+      if (bytes[i] == '\n') {
+        ++i;
+        continue;
+      }
+    }
+    const std::size_t end = bytes.find_first_of("\r\n", i);
+    if (end == std::string_view::npos) {
+      line_.append(bytes.substr(i));
+      break;
+    }
+    line_.append(bytes.substr(i, end - i));
+    if (line_.size() + data_.size() > max_event_bytes_) {
+      failed_ = true;
+      return InvalidArgumentError("an event in the stream exceeds " +
+                                  std::to_string(max_event_bytes_) + " bytes");
+    }
+    after_cr_ = bytes[end] == '\r';
+    i = end + 1;
+    ProcessLine(line_, out);
+    line_.clear();
+  }
+  if (line_.size() + data_.size() > max_event_bytes_) {
+    failed_ = true;
+    return InvalidArgumentError("an event in the stream exceeds " +
+                                std::to_string(max_event_bytes_) + " bytes");
+  }
+  return Status::Ok();
+}
+
+void SseParser::ProcessLine(std::string_view line, std::vector<SseEvent>& out) {
+  if (line.empty()) {  // dispatch
+    if (has_data_) {
+      SseEvent event;
+      if (!type_.empty()) event.type = std::move(type_);
+      event.data = std::move(data_);
+      out.push_back(std::move(event));
+    }
+    data_.clear();
+    type_.clear();
+    has_data_ = false;
+    has_fields_ = false;
+    return;
+  }
+  if (line.front() == ':') return;  // comment / keep-alive
+  std::string_view field = line;
+  std::string_view value;
+  if (const auto colon = line.find(':'); colon != std::string_view::npos) {
+    field = line.substr(0, colon);
+    value = line.substr(colon + 1);
+    if (value.starts_with(' ')) value.remove_prefix(1);
+  }
+  has_fields_ = true;
+  if (field == "data") {
+    if (has_data_) data_.push_back('\n');
+    data_.append(value);
+    has_data_ = true;
+  } else if (field == "event") {
+    type_ = std::string(value);
+  }
+  // "id", "retry" and unknown fields do not matter for a one-shot completion stream.
+}
+
+bool SseParser::HasPartialEvent() const { return !line_.empty() || has_data_ || has_fields_; }
+
+}  // namespace rc::llm

@@ -1,0 +1,104 @@
+// Tests for the incremental server-sent-events parser.
+#include "llm/sse_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace rc::llm {
+namespace {
+
+std::vector<SseEvent> ParseAll(std::string_view stream) {
+  SseParser parser;
+  std::vector<SseEvent> events;
+  EXPECT_TRUE(parser.Feed(stream, events).ok());
+  return events;
+}
+
+// Feeds the stream one byte at a time.
+std::vector<SseEvent> ParseBytewise(std::string_view stream) {
+  SseParser parser;
+  std::vector<SseEvent> events;
+  for (char c : stream) EXPECT_TRUE(parser.Feed(std::string_view(&c, 1), events).ok());
+  return events;
+}
+
+TEST(SseParserTest, ParsesDataEvents) {
+  const auto events = ParseAll("data: {\"a\":1}\n\ndata: [DONE]\n\n");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].data, "{\"a\":1}");
+  EXPECT_EQ(events[0].type, "message");
+  EXPECT_EQ(events[1].data, "[DONE]");
+}
+
+TEST(SseParserTest, HandlesCrLfAndBareCr) {
+  EXPECT_EQ(ParseAll("data: x\r\n\r\ndata: y\r\rdata: z\n\n"),
+            (std::vector<SseEvent>{{"message", "x"}, {"message", "y"}, {"message", "z"}}));
+}
+
+TEST(SseParserTest, IgnoresCommentsAndUnknownFields) {
+  const auto events = ParseAll(": keep-alive\n\nid: 7\nretry: 100\nfoo: bar\ndata: x\n\n:\n\n");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].data, "x");
+}
+
+TEST(SseParserTest, JoinsMultipleDataLinesAndReadsEventType) {
+  const auto events = ParseAll("event: error\ndata: line1\ndata:line2\ndata\n\n");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "error");
+  EXPECT_EQ(events[0].data, "line1\nline2\n");
+}
+
+TEST(SseParserTest, EventWithoutTerminatingBlankLineIsNotDispatched) {
+  SseParser parser;
+  std::vector<SseEvent> events;
+  ASSERT_TRUE(parser.Feed("data: complete\n\ndata: partial\n", events).ok());
+  EXPECT_EQ(events.size(), 1u);
+  EXPECT_TRUE(parser.HasPartialEvent());
+}
+
+TEST(SseParserTest, NoPartialEventAfterCleanEnd) {
+  SseParser parser;
+  std::vector<SseEvent> events;
+  ASSERT_TRUE(parser.Feed("data: a\n\n", events).ok());
+  EXPECT_FALSE(parser.HasPartialEvent());
+}
+
+TEST(SseParserTest, AnySplitGivesTheSameEvents) {
+  // Multibyte UTF-8 (2, 3 and 4 bytes), CRLF, comments and a leading BOM.
+  const std::string stream =
+      "\xEF\xBB\xBF: hi\r\ndata: {\"c\":\"caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC "
+      "\xF0\x9F\x9A\x80\"}\r\n\r\ndata: [DONE]\r\n\r\n";
+  const auto whole = ParseAll(stream);
+  ASSERT_EQ(whole.size(), 2u);
+  EXPECT_EQ(whole[0].data, "{\"c\":\"caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x9A\x80\"}");
+  EXPECT_EQ(ParseBytewise(stream), whole);
+  for (std::size_t cut = 0; cut <= stream.size(); ++cut) {
+    SseParser parser;
+    std::vector<SseEvent> events;
+    ASSERT_TRUE(parser.Feed(std::string_view(stream).substr(0, cut), events).ok());
+    ASSERT_TRUE(parser.Feed(std::string_view(stream).substr(cut), events).ok());
+    EXPECT_EQ(events, whole) << "split at " << cut;
+  }
+}
+
+TEST(SseParserTest, OversizedEventFails) {
+  SseParser parser(64);
+  std::vector<SseEvent> events;
+  const std::string big = "data: " + std::string(100, 'x');
+  Status s = parser.Feed(big, events);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_FALSE(parser.Feed("\n\n", events).ok());
+}
+
+TEST(SseParserTest, OversizedEventAcrossManyLinesFails) {
+  SseParser parser(64);
+  std::vector<SseEvent> events;
+  Status s;
+  for (int i = 0; i < 20 && s.ok(); ++i) s = parser.Feed("data: 0123456789\n", events);
+  EXPECT_FALSE(s.ok());
+}
+
+}  // namespace
+}  // namespace rc::llm
