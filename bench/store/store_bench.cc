@@ -1,9 +1,12 @@
 // Store benchmarks: CreateSession, GetSession and AppendChat throughput and p99 latency per
 // backend, with 1 and 8 client threads. SQLite runs with synchronous=NORMAL (what ships) and
-// FULL (for comparison). Each benchmark reports items_per_second over wall time and p99_us,
-// the mean over threads of each thread's 99th-percentile call latency.
+// FULL (for comparison). PostgreSQL runs when RC_BENCH_POSTGRES_URL is set (for example the
+// URL printed by scripts/pg-start), in a schema of its own that is dropped at exit. Each benchmark
+// reports items_per_second over wall time and p99_us, the mean over threads of each thread's
+// 99th-percentile call latency.
 #include <benchmark/benchmark.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -18,6 +21,8 @@
 
 #include "base/clock.h"
 #include "storage/memory_store.h"
+#include "storage/postgres/pg_conn.h"
+#include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
 
@@ -55,15 +60,16 @@ struct Backend {
 };
 
 // One store per backend, opened on first use and shared by every benchmark and thread.
+std::mutex g_stores_mu;
+std::vector<std::pair<std::string, std::unique_ptr<Store>>> g_stores;
+
 Store& Shared(const Backend& backend) {
-  static std::mutex mu;
-  static std::vector<std::pair<std::string, std::unique_ptr<Store>>> stores;
-  std::lock_guard lock(mu);
-  for (auto& [name, store] : stores) {
+  std::lock_guard lock(g_stores_mu);
+  for (auto& [name, store] : g_stores) {
     if (name == backend.name) return *store;
   }
-  stores.emplace_back(backend.name, backend.open());
-  return *stores.back().second;
+  g_stores.emplace_back(backend.name, backend.open());
+  return *g_stores.back().second;
 }
 
 // Records each call's latency and publishes items/s and p99 when the thread finishes.
@@ -179,12 +185,37 @@ std::unique_ptr<Store> OpenSqlite(const std::string& file, bool full) {
   return std::move(store).value();
 }
 
+std::string PostgresUrl() {
+  const char* url = std::getenv("RC_BENCH_POSTGRES_URL");
+  return url != nullptr ? url : "";
+}
+
+std::string PostgresSchema() { return "bench_" + std::to_string(getpid()); }
+
+std::unique_ptr<Store> OpenPostgres() {
+  PostgresOptions options;
+  options.pool_size = 8;
+  options.schema = PostgresSchema();
+  auto store = PostgresStore::Open(PostgresUrl(), options);
+  if (!store.ok()) {
+    fprintf(stderr, "cannot open postgres: %s\n", store.status().ToString().c_str());
+    abort();
+  }
+  return std::move(store).value();
+}
+
+void DropPostgresSchema() {
+  auto conn = pg::PgConnection::Open(PostgresUrl(), "public", 5, "resume-coach-bench");
+  if (conn.ok()) (void)(*conn)->Exec("DROP SCHEMA IF EXISTS " + PostgresSchema() + " CASCADE");
+}
+
 std::vector<Backend>& Backends() {
   static std::vector<Backend> backends = [] {
     std::vector<Backend> out;
     out.push_back({"memory", [] { return std::make_unique<MemoryStore>(g_clock); }});
     out.push_back({"sqlite_normal", [] { return OpenSqlite("normal.db", false); }});
     out.push_back({"sqlite_full", [] { return OpenSqlite("full.db", true); }});
+    if (!PostgresUrl().empty()) out.push_back({"postgres", OpenPostgres});
     return out;
   }();
   return backends;
@@ -221,7 +252,8 @@ int main(int argc, char** argv) {
   rc::storage::RegisterAll();
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
-  rc::storage::Backends().clear();
+  rc::storage::g_stores.clear();  // close every database before removing its files
+  if (!rc::storage::PostgresUrl().empty()) rc::storage::DropPostgresSchema();
   std::error_code ec;
   std::filesystem::remove_all(pattern, ec);
   return 0;
