@@ -1,7 +1,10 @@
 // Test environment setup: unmount rendered trees between tests.
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 afterEach(() => {
   cleanup();
 });
+
+// The machine running the suite may be busy compiling; give async queries room.
+configure({ asyncUtilTimeout: 4000 });

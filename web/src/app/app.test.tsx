@@ -68,11 +68,14 @@ function mount(server: FakeServer) {
 }
 
 async function loadExamplesAndAnalyze() {
-  fireEvent.change(await screen.findByLabelText("Load an example resume"), { target: { value: "res" } });
+  // The example lists arrive asynchronously; pick only once the options exist.
+  await screen.findByRole("option", { name: "Senior platform engineer (job)" });
+  fireEvent.change(screen.getByLabelText("Load an example resume"), { target: { value: "res" } });
   fireEvent.change(screen.getByLabelText("Load an example job description"), { target: { value: "job" } });
-  await waitFor(() =>
-    expect((screen.getByRole("textbox", { name: "Job description" }) as HTMLTextAreaElement).value).toBe(sampleJob),
-  );
+  await waitFor(() => {
+    expect((screen.getByRole("textbox", { name: "Resume" }) as HTMLTextAreaElement).value).toBe(sampleResume);
+    expect((screen.getByRole("textbox", { name: "Job description" }) as HTMLTextAreaElement).value).toBe(sampleJob);
+  });
   fireEvent.click(screen.getByRole("button", { name: "Analyze" }));
   await screen.findByRole("heading", { name: /Your report/ });
 }
@@ -92,6 +95,7 @@ beforeEach(() => {
 describe("App", () => {
   it("explains why Analyze can't run on empty inputs", async () => {
     mount(new FakeServer());
+    await screen.findByRole("option", { name: "Senior platform engineer (job)" });
     fireEvent.click(screen.getByRole("button", { name: "Analyze" }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/Paste a resume and a job description/);
   });
@@ -116,9 +120,11 @@ describe("App", () => {
 
   it("keeps inputs in localStorage across reloads and clears them on Clear", async () => {
     const first = mount(new FakeServer());
+    await screen.findByRole("option", { name: "Senior platform engineer (job)" });
     fireEvent.change(screen.getByRole("textbox", { name: "Resume" }), { target: { value: "Zoë" } });
     first.unmount();
     mount(new FakeServer());
+    await screen.findByRole("option", { name: "Senior platform engineer (job)" });
     const box = screen.getByRole("textbox", { name: "Resume" }) as HTMLTextAreaElement;
     expect(box.value).toBe("Zoë");
     fireEvent.click(screen.getByRole("button", { name: "Clear" }));
