@@ -1,0 +1,363 @@
+// resume-coach: the command-line entry point (serve, analyze, eval, examples).
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/config.h"
+#include "app/default_examples.h"
+#include "app/factories.h"
+#include "codec/report_json.h"
+#include "eval/eval.h"
+#include "server/http_server.h"
+#include "server/json_codec.h"
+#include "server/router.h"
+#include "server/static_files.h"
+#include "service/analysis_service.h"
+#include "service/chat_service.h"
+#include "service/example_service.h"
+#include "service/health_service.h"
+#include "service/session_service.h"
+#include "service/validation.h"
+#include "storage/sweeper.h"
+
+namespace rc::app {
+namespace {
+
+// Exit codes (docs/configuration.md).
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+constexpr char kVersion[] = "0.1.0";
+
+constexpr char kUsage[] = R"(usage: resume-coach COMMAND [options]
+
+Commands:
+  serve                      run the HTTP server (API + web app)
+  analyze RESUME JD          analyse two text files; --format md|json (default md)
+  eval DATASET PATH          accuracy of skill extraction on a public dataset
+  examples list|add|remove   manage the built-in examples
+  help [COMMAND]             this text, or a command's help
+
+Run "resume-coach COMMAND --help" for a command's options.
+Exit codes: 0 success, 1 failure (the error is printed), 2 bad command line.
+)";
+
+constexpr char kAnalyzeHelp[] = R"(usage: resume-coach analyze RESUME JD [--format md|json]
+
+Analyses the resume in the text file RESUME against the job description in JD with the built-in
+engine and prints the Markdown analysis (md) or {"analysis": markdown, "report": {...}} (json).
+Nothing is stored.
+)";
+
+constexpr char kEvalHelp[] = R"(usage: resume-coach eval DATASET PATH
+
+Measures the engine's skill extraction on a published annotated dataset and prints a per-category
+table and one summary line. DATASET: skillspan or green. PATH: the dataset file or its folder.
+)";
+
+constexpr char kExamplesHelp[] =
+    R"(usage: resume-coach examples list [--data-dir DIR | --database PATH]
+       resume-coach examples add --id ID --name NAME --kind resume|job FILE [--data-dir ...]
+       resume-coach examples remove ID [--data-dir ...]
+
+Manages the examples offered by GET /items in the database the server uses (same --data-dir,
+--database and environment variables as serve). The defaults from data/examples are written
+into an empty database first. "add" replaces an example with the same id.
+)";
+
+bool WantsHelp(const std::vector<std::string>& args) {
+  for (const auto& a : args) {
+    if (a == "--help" || a == "-h") return true;
+  }
+  return false;
+}
+
+int Fail(const Status& status) {
+  std::cerr << "resume-coach: " << status.message() << "\n";
+  return kExitFailure;
+}
+
+int UsageError(const std::string& message, const char* help) {
+  std::cerr << "resume-coach: " << message << "\n\n" << help;
+  return kExitUsage;
+}
+
+Result<std::string> ReadTextFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError("cannot read " + path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return UnavailableError("error reading " + path);
+  return text;
+}
+
+// Opens the store and writes the default examples into it when it has none.
+Result<std::unique_ptr<storage::Store>> OpenSeededStore(const ServeConfig& config,
+                                                        const Clock& clock) {
+  RC_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store, OpenStore(config, clock));
+  RC_ASSIGN_OR_RETURN(std::vector<model::Example> defaults, DefaultExamples());
+  service::ExampleService examples(*store, service::Limits{});
+  RC_ASSIGN_OR_RETURN(int seeded, examples.SeedDefaults(defaults));
+  if (seeded > 0) std::cerr << "examples: loaded " << seeded << " default examples\n";
+  return store;
+}
+
+int Serve(const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << ServeHelp();
+    return kExitOk;
+  }
+  Result<ServeConfig> parsed = ParseServeConfig(args, ProcessEnv());
+  if (!parsed.ok()) return UsageError(parsed.status().message(), ServeHelp().c_str());
+  const ServeConfig& config = *parsed;
+
+  std::unique_ptr<Clock> clock = MakeClock(config);
+  if (!config.test_clock_file.empty()) {
+    std::cerr << "warning: test clock hook in use (RESUME_COACH_TEST_CLOCK_FILE)\n";
+  }
+  Result<std::unique_ptr<storage::Store>> store = OpenSeededStore(config, *clock);
+  if (!store.ok()) return Fail(store.status());
+  Result<Engine> engine = MakeEngine();
+  if (!engine.ok()) return Fail(engine.status());
+
+  service::Limits limits;
+  limits.max_resume_chars = config.max_resume_chars;
+  limits.max_job_description_chars = config.max_job_description_chars;
+  limits.max_question_chars = config.max_question_chars;
+  service::AnalysisService analysis(**store, *engine->analyst, limits);
+  service::ChatService chat(**store, *engine->analyst, *engine->responder, *clock, limits);
+  service::SessionService sessions(**store, config.session_ttl.count());
+  service::ExampleService examples(**store, limits);
+  service::HealthService health(**store, *engine->responder);
+
+  server::StaticFiles static_files(config.web_root);
+  server::Router router(
+      server::Services{&analysis, &chat, &sessions, &examples, &health}, static_files,
+      server::RouterOptions{.cors_origins = config.cors_origins, .version = kVersion});
+
+  std::mutex log_mu;
+  server::ServerOptions options;
+  options.host = config.host;
+  options.port = config.port;
+  options.io_threads = config.io_threads;
+  options.worker_threads = config.worker_threads;
+  options.max_pending = config.max_pending;
+  options.max_connections = config.max_connections;
+  options.body_limit = config.max_body_bytes;
+  options.header_limit = config.max_header_bytes;
+  options.read_timeout = config.read_timeout;
+  options.write_timeout = config.read_timeout;
+  options.shutdown_timeout = config.shutdown_timeout;
+  if (!config.quiet) {
+    options.access_log = [&log_mu](const std::string& line) {
+      std::lock_guard lock(log_mu);
+      std::fprintf(stderr, "%s\n", line.c_str());
+    };
+  }
+  server::HttpServer http(router, options);
+  Result<int> port = http.Listen();
+  if (!port.ok()) return Fail(port.status());
+
+  storage::Sweeper sweeper(**store, config.sweep_interval, [&log_mu](const Result<int>& r) {
+    if (r.ok() && *r == 0) return;
+    std::lock_guard lock(log_mu);
+    if (r.ok()) {
+      std::fprintf(stderr, "sweeper: removed %d expired session(s)\n", *r);
+    } else {
+      std::fprintf(stderr, "sweeper: %s\n", r.status().ToString().c_str());
+    }
+  });
+
+  std::cerr << "storage: " << (**store).Name()
+            << ", web root: " << (static_files.enabled() ? static_files.root().string() : "(none)")
+            << "\n";
+  std::cout << "listening on http://" << config.host << ":" << *port << std::endl;
+  http.Run();
+  sweeper.Stop();
+  std::cerr << "stopped\n";
+  return kExitOk;
+}
+
+int Analyze(const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kAnalyzeHelp;
+    return kExitOk;
+  }
+  std::vector<std::string> files;
+  std::string format = "md";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--format" && i + 1 < args.size()) {
+      format = args[++i];
+    } else if (args[i].starts_with("--format=")) {
+      format = args[i].substr(9);
+    } else if (args[i].starts_with("-")) {
+      return UsageError("unknown option " + args[i], kAnalyzeHelp);
+    } else {
+      files.push_back(args[i]);
+    }
+  }
+  if (files.size() != 2) return UsageError("analyze needs RESUME and JD files", kAnalyzeHelp);
+  if (format != "md" && format != "json") {
+    return UsageError("--format must be md or json", kAnalyzeHelp);
+  }
+  Result<std::string> resume = ReadTextFile(files[0]);
+  if (!resume.ok()) return Fail(resume.status());
+  Result<std::string> jd = ReadTextFile(files[1]);
+  if (!jd.ok()) return Fail(jd.status());
+  const service::Limits limits;
+  Status valid = service::ValidateText("resume", *resume, limits.max_resume_chars);
+  if (valid.ok()) {
+    valid = service::ValidateText("job_description", *jd, limits.max_job_description_chars);
+  }
+  if (!valid.ok()) return Fail(valid);
+  Result<Engine> engine = MakeEngine();
+  if (!engine.ok()) return Fail(engine.status());
+  Result<service::AnalysisOutput> out = engine->analyst->Analyze(*resume, *jd);
+  if (!out.ok()) return Fail(out.status());
+  if (format == "md") {
+    std::cout << out->markdown;
+    if (!out->markdown.empty() && out->markdown.back() != '\n') std::cout << "\n";
+  } else {
+    nlohmann::json j = {{"analysis", out->markdown},
+                        {"report", codec::ReportToJsonValue(out->report)}};
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  }
+  return kExitOk;
+}
+
+int Eval(const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kEvalHelp;
+    return kExitOk;
+  }
+  if (args.size() != 2) return UsageError("eval needs DATASET and PATH", kEvalHelp);
+  return eval::RunEval(args[0], args[1], std::cout);
+}
+
+int Examples(const std::vector<std::string>& args) {
+  if (args.empty() || WantsHelp(args)) {
+    std::cout << kExamplesHelp;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  const std::string action = args[0];
+  model::Example example;
+  std::vector<std::string> positional;
+  std::vector<std::string> store_flags;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) return false;
+      into = args[++i];
+      return true;
+    };
+    bool ok = true;
+    if (a == "--id") {
+      ok = value(example.id);
+    } else if (a == "--name") {
+      ok = value(example.name);
+    } else if (a == "--kind") {
+      ok = value(example.kind);
+    } else if (a == "--data-dir" || a == "--database") {
+      std::string v;
+      ok = value(v);
+      store_flags.push_back(a);
+      store_flags.push_back(v);
+    } else if (a.starts_with("--data-dir=") || a.starts_with("--database=")) {
+      store_flags.push_back(a);
+    } else if (a.starts_with("-")) {
+      return UsageError("unknown option " + a, kExamplesHelp);
+    } else {
+      positional.push_back(a);
+    }
+    if (!ok) return UsageError(a + " needs a value", kExamplesHelp);
+  }
+  Result<ServeConfig> config = ParseServeConfig(store_flags, ProcessEnv());
+  if (!config.ok()) return UsageError(config.status().message(), kExamplesHelp);
+  if (action != "list" && action != "add" && action != "remove") {
+    return UsageError("unknown examples action \"" + action + "\"", kExamplesHelp);
+  }
+  if (action == "list" && !positional.empty()) {
+    return UsageError("examples list takes no arguments", kExamplesHelp);
+  }
+  if (action == "remove" && positional.size() != 1) {
+    return UsageError("examples remove needs one ID", kExamplesHelp);
+  }
+  if (action == "add" && (positional.size() != 1 || example.id.empty() || example.name.empty() ||
+                          example.kind.empty())) {
+    return UsageError("examples add needs --id, --name, --kind and one FILE", kExamplesHelp);
+  }
+
+  std::unique_ptr<Clock> clock = MakeClock(*config);
+  Result<std::unique_ptr<storage::Store>> store = OpenSeededStore(*config, *clock);
+  if (!store.ok()) return Fail(store.status());
+  service::ExampleService examples(**store, service::Limits{});
+  if (action == "list") {
+    Result<std::vector<model::Example>> list = examples.List();
+    if (!list.ok()) return Fail(list.status());
+    for (const model::Example& e : *list)
+      std::cout << e.id << "\t" << e.kind << "\t" << e.name << "\n";
+    return kExitOk;
+  }
+  if (action == "remove") {
+    Status removed = examples.Remove(positional[0]);
+    if (!removed.ok()) return Fail(removed);
+    std::cout << "removed " << positional[0] << "\n";
+    return kExitOk;
+  }
+  Result<std::string> content = ReadTextFile(positional[0]);
+  if (!content.ok()) return Fail(content.status());
+  example.content = std::move(*content);
+  Status put = examples.Put(example);
+  if (!put.ok()) return Fail(put);
+  std::cout << "added " << example.id << "\n";
+  return kExitOk;
+}
+
+int Main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "--help" || command == "-h") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (command == "--version") {
+    std::cout << "resume-coach " << kVersion << "\n";
+    return kExitOk;
+  }
+  if (command == "help") {
+    const std::string topic = args.empty() ? "" : args[0];
+    if (topic == "serve") {
+      std::cout << ServeHelp();
+    } else if (topic == "analyze") {
+      std::cout << kAnalyzeHelp;
+    } else if (topic == "eval") {
+      std::cout << kEvalHelp;
+    } else if (topic == "examples") {
+      std::cout << kExamplesHelp;
+    } else {
+      std::cout << kUsage;
+    }
+    return kExitOk;
+  }
+  if (command == "serve") return Serve(args);
+  if (command == "analyze") return Analyze(args);
+  if (command == "eval") return Eval(args);
+  if (command == "examples") return Examples(args);
+  std::cerr << "resume-coach: unknown command \"" << command << "\"\n\n" << kUsage;
+  return kExitUsage;
+}
+
+}  // namespace
+}  // namespace rc::app
+
+int main(int argc, char** argv) { return rc::app::Main(argc, argv); }
