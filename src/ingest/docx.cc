@@ -389,6 +389,7 @@ class PartWalker {
     }
     bool list_item = static_cast<bool>(Child(ppr, "numPr"));
     line_.clear();
+    const size_t hidden_before = hidden_.size();
     RC_RETURN_IF_ERROR(Inline(p, depth + 1, dark || HasDarkShading(ppr)));
     FlushHidden();
     // Text boxes inside this paragraph were collected separately and follow it.
@@ -397,7 +398,8 @@ class PartWalker {
     bool blank = line_.find_first_not_of(" \t") == std::string::npos;
     if (list_item && !blank) text_ += "• ";
     if (!blank) text_ += line_;
-    text_.push_back('\n');
+    // A paragraph whose only text is hidden leaves no blank line behind.
+    if (!blank || hidden_.size() == hidden_before) text_.push_back('\n');
     text_ += boxes;
     return Status::Ok();
   }

@@ -154,6 +154,38 @@ std::string ValidUtf8(std::string text) {
   }
 }
 
+// Expands the Latin typographic ligatures U+FB00-U+FB06 that PDF fonts often produce
+// ("ﬁxed" -> "fixed"), drops soft hyphens (U+00AD), turns no-break spaces (U+00A0) into spaces
+// and Unicode hyphens (U+2010, U+2011) into "-", so that words match what the reader sees.
+std::string NormalizeTypography(std::string_view text) {
+  static constexpr std::string_view kExpansions[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\xEF' && i + 2 < text.size() && text[i + 1] == '\xAC' &&
+        static_cast<unsigned char>(text[i + 2]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) <= 0x86) {
+      out += kExpansions[static_cast<unsigned char>(text[i + 2]) - 0x80];
+      i += 2;
+      continue;
+    }
+    if (text[i] == '\xC2' && i + 1 < text.size() &&
+        (text[i + 1] == '\xAD' || text[i + 1] == '\xA0')) {
+      if (text[i + 1] == '\xA0') out.push_back(' ');
+      ++i;
+      continue;
+    }
+    if (text[i] == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+        (text[i + 2] == '\x90' || text[i + 2] == '\x91')) {
+      out.push_back('-');
+      i += 2;
+      continue;
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
 Status NoVisibleText(const Document& doc) {
   if (doc.hidden_text.find_first_not_of(" \t\n") != std::string::npos) {
     return UnprocessableError(
@@ -232,8 +264,8 @@ Result<Document> Extract(std::string_view bytes, std::string_view content_type_h
       return UnknownType();
   }
 
-  std::string visible = StripInvisibleCharacters(ValidUtf8(std::move(doc.text)), "text",
-                                                 &doc.warnings, &doc.hidden_text);
+  std::string visible = StripInvisibleCharacters(
+      NormalizeTypography(ValidUtf8(std::move(doc.text))), "text", &doc.warnings, &doc.hidden_text);
   doc.text = TidyLines(visible);
   doc.hidden_text = ValidUtf8(std::move(doc.hidden_text));
   if (doc.text.size() > limits.max_text_bytes) {

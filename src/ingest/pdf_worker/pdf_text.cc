@@ -183,6 +183,54 @@ void EmitPage(const std::vector<Word>& words, int page_number, std::string* text
 
 void Silence(const std::string&, void*) {}
 
+// True when `s` holds something other than (Unicode) white space.
+bool HasInk(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      ++i;  // U+00A0
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) <= 0x8B ||
+         static_cast<unsigned char>(s[i + 2]) == 0xAF)) {
+      i += 2;  // U+2000-U+200B, U+202F
+      continue;
+    }
+    if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x80) {
+      i += 2;  // U+3000
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+// Runs of white space inside a "word" (tab, CR, LF, space, no-break space: some fonts map the
+// space glyph to all of these) become one space; white space at both ends is removed.
+std::string CleanWord(std::string_view s) {
+  std::string out;
+  bool pending = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      pending = true;
+      continue;
+    }
+    if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      pending = true;
+      ++i;
+      continue;
+    }
+    if (pending && !out.empty()) out.push_back(' ');
+    pending = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 std::string Extract(std::string_view bytes, const PdfTextOptions& options) {
   poppler::set_debug_error_function(Silence, nullptr);
   std::unique_ptr<poppler::document> doc(
@@ -219,11 +267,15 @@ std::string Extract(std::string_view bytes, const PdfTextOptions& options) {
       Word w;
       std::vector<char> utf8 = b.text().to_utf8();
       w.text.assign(utf8.begin(), utf8.end());
-      if (w.text.find_first_not_of(" \t\n") == std::string::npos) continue;
+      if (!HasInk(w.text)) continue;
+      // Some fonts map the space glyph to tab, CR and no-break space inside the word.
+      const size_t before = w.text.size();
+      w.text = CleanWord(w.text);
+      const bool trimmed_end = w.text.size() != before;
       any_text = true;
       w.box = b.bbox();
       w.font_size = b.has_font_info() ? b.get_font_size() : w.box.height();
-      w.space_after = b.has_space_after();
+      w.space_after = b.has_space_after() || trimmed_end;
       if (OutsidePage(w.box, crop)) {
         w.visibility = Visibility::kOffPage;
       } else if (w.font_size > 0 && w.font_size < kTinyFontPoints) {
