@@ -189,7 +189,7 @@ std::string AnswerDraftSummary(const Grounding& g) {
   }
   std::string draft = s1;
   if (!skills.empty()) draft += " Skilled in " + JoinAnd(skills) + ".";
-  std::vector<Line> results = MeasurableLines(g);
+  std::vector<Line> results = ResultLines(g);
   if (!results.empty()) draft += " " + AsSentence(results.front().text);
   for (const model::EducationEntry& e : r.resume.education) {
     std::string d = DegreePhrase(e);
@@ -229,14 +229,17 @@ std::string AnswerCoverLetter(const Grounding& g) {
   if (r.job.title.empty()) placeholders.push_back("[Position]");
 
   std::string letter = "Dear Hiring Manager,\n\n";
-  letter += "I am applying for the " + E(position) + " position at " + E(company) + ". ";
+  // Placeholders stay unescaped so that they render with their brackets.
+  letter += "I am applying for the " + (r.job.title.empty() ? position : E(position)) +
+            " position at " + (company == "[Company]" ? company : E(company)) + ". ";
   if (recent != nullptr) {
     std::string role = recent->title.empty() ? "" : recent->title;
     if (recent->is_current) {
-      letter += "I am currently " + (role.empty() ? std::string("working") : "a " + E(role)) +
+      letter += "I am currently " + (role.empty() ? std::string("working") : E(WithArticle(role))) +
                 (recent->employer.empty() ? "" : " at " + E(recent->employer));
     } else {
-      letter += "Most recently I worked" + (role.empty() ? std::string() : " as a " + E(role)) +
+      letter += "Most recently I worked" +
+                (role.empty() ? std::string() : " as " + E(WithArticle(role))) +
                 (recent->employer.empty() ? "" : " at " + E(recent->employer));
     }
     int years = TotalYears(r);
@@ -273,7 +276,7 @@ std::string AnswerCoverLetter(const Grounding& g) {
     for (const std::string& p : proofs) letter += p + "\n";
     letter += "\n";
   }
-  std::vector<Line> results = MeasurableLines(g);
+  std::vector<Line> results = ResultLines(g);
   if (!results.empty()) {
     std::string result = AsSentence(results.front().text);
     bool used = false;
@@ -285,7 +288,8 @@ std::string AnswerCoverLetter(const Grounding& g) {
                 "\n\n";
     }
   }
-  letter += "I would welcome the chance to discuss how my experience fits the " + E(position) +
+  letter += "I would welcome the chance to discuss how my experience fits the " +
+            (r.job.title.empty() ? position : E(position)) +
             " role. Thank you for your consideration.\n\nSincerely,\n";
   const std::string& name = r.resume.contact.name;
   if (name.empty()) placeholders.push_back("[Your Name]");
@@ -310,9 +314,9 @@ std::string AnswerCoverLetter(const Grounding& g) {
     }
   }
   if (!gaps.empty()) {
-    out += "- The job also requires " + JoinAnd(gaps) +
-           ", which your resume does not fully show; mention them only if you have the "
-           "experience.\n";
+    out +=
+        "- The job also requires " + JoinAnd(gaps) + ", which your resume does not fully show; " +
+        (gaps.size() == 1 ? "mention it" : "mention them") + " only if you have the experience.\n";
   }
   out += "- Every fact above comes from your resume; add one sentence on why this employer.\n";
   return out;

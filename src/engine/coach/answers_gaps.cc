@@ -31,7 +31,7 @@ std::string StatusWord(model::MatchStatus s) {
 // One numbered line for a gap: name, what the JD says, and partial-credit details.
 std::string GapLine(const Grounding& g, const ReqItem& item, std::size_t n) {
   std::string line = std::to_string(n) + ". **" + E(item.req->name) + "**";
-  if (item.req->years_min) line += " (" + Fixed1(*item.req->years_min) + "+ years)";
+  if (item.req->years_min) line += " (" + YearsNumber(*item.req->years_min) + "+ years)";
   std::string_view jd = JobSentence(g, *item.req);
   if (!jd.empty()) line += " \u2014 the job says: \u201c" + Quote(jd, 160) + "\u201d";
   if (item.status() == model::MatchStatus::kPartial && item.match != nullptr) {
@@ -116,7 +116,7 @@ std::string ImproveSummary(const Grounding& g) {
                    ", which your resume shows elsewhere; name the most important of them here.");
   }
   if (!HasDigit(text)) {
-    std::vector<Line> results = MeasurableLines(g);
+    std::vector<Line> results = ResultLines(g);
     if (!results.empty()) {
       tips.push_back("It has no number. Your strongest result could go here, e.g. \u201c" +
                      Quote(results.front().text, 160) + "\u201d.");
@@ -419,7 +419,7 @@ std::string AnswerQualification(const Grounding& g, bool detailed) {
   out += "\n\n";
   if (r.job.years_required) {
     out +=
-        "- **Experience:** the job asks for " + Fixed1(*r.job.years_required) +
+        "- **Experience:** the job asks for " + YearsNumber(*r.job.years_required) +
         "+ years; your dated roles add up to " +
         (r.resume.total_experience_months > 0 ? DurationPhrase(r.resume.total_experience_months)
                                               : std::string("an unknown total (no dates found)")) +
@@ -534,10 +534,10 @@ std::string AnswerRequirementDetail(const Grounding& g, const ReqItem& item) {
     out += "\n";
   }
   if (req.years_min) {
-    out += "**Years:** the job asks for " + Fixed1(*req.years_min) + "+";
+    out += "**Years:** the job asks for " + YearsNumber(*req.years_min) + "+";
     if (item.match != nullptr && item.match->years_found) {
-      out +=
-          "; your dated roles that mention it add up to about " + Fixed1(*item.match->years_found);
+      out += "; your dated roles that mention it add up to about " +
+             YearsNumber(*item.match->years_found);
     }
     out += ".\n\n";
   }

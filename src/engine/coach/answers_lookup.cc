@@ -71,6 +71,9 @@ std::string Question(const ReqItem& item) {
     case model::RequirementKind::kEducation:
       return "How has your education prepared you for this role (the job asks for " + name + ")?";
     case model::RequirementKind::kCertification:
+      if (item.status() == model::MatchStatus::kMet) {
+        return "Your resume lists " + name + ". When did you earn it, and where have you used it?";
+      }
       return "Do you hold " + name + ", or when do you plan to get it?";
     case model::RequirementKind::kOther:
       return "The job mentions \u201c" + name + "\u201d. Can you give an example from your work?";
@@ -127,6 +130,7 @@ std::string AnswerInterview(const Grounding& g) {
     out += "Built from the job's requirements, gaps first (interviewers probe those):\n\n";
   }
   std::size_t n = 0;
+  std::vector<std::string_view> prepared;  // evidence lines already used
   for (const ReqItem& item : items) {
     out += std::to_string(++n) + ". " + Question(item) + "\n";
     std::string_view jd = JobSentence(g, *item.req);
@@ -138,15 +142,17 @@ std::string AnswerInterview(const Grounding& g) {
     if (!jd.empty()) out += "; the job says \u201c" + Quote(jd, 140) + "\u201d";
     out += ".\n";
     if (item.status() == model::MatchStatus::kMet && item.match != nullptr &&
-        !item.match->evidence.empty()) {
-      out += "   *Prepare:* tell the story behind \u201c" +
-             Quote(EvidenceLine(g, item.match->evidence.front()), 140) + "\u201d.\n";
+        !item.match->evidence.empty() && item.req->kind == model::RequirementKind::kSkill) {
+      std::string_view line = EvidenceLine(g, item.match->evidence.front());
+      prepared.push_back(line);
+      out += "   *Prepare:* tell the story behind \u201c" + Quote(line, 140) + "\u201d.\n";
     }
   }
-  std::vector<Line> results = MeasurableLines(g);
-  if (!results.empty()) {
+  for (const Line& result : ResultLines(g)) {
+    if (std::find(prepared.begin(), prepared.end(), result.text) != prepared.end()) continue;
     out += std::to_string(++n) + ". Walk me through this result on your resume: \u201c" +
-           Quote(results.front().text, 160) + "\u201d. How did you measure it?\n";
+           Quote(result.text, 160) + "\u201d. How did you measure it?\n";
+    break;
   }
   if (!g.report.job.title.empty()) {
     out += std::to_string(++n) + ". Why are you interested in this " + E(g.report.job.title) +

@@ -163,6 +163,14 @@ std::string AnswerFollowUp(const Grounding& g, const std::vector<model::ChatTurn
   }
 }
 
+// Ends every answer with exactly one newline.
+CoachAnswer Finish(CoachAnswer answer) {
+  std::string& md = answer.markdown;
+  while (!md.empty() && (md.back() == '\n' || md.back() == ' ')) md.pop_back();
+  md += '\n';
+  return answer;
+}
+
 }  // namespace
 
 Coach::Coach(std::shared_ptr<const Taxonomy> taxonomy) : taxonomy_(std::move(taxonomy)) {}
@@ -176,10 +184,10 @@ CoachAnswer Coach::Answer(const CoachInput& input) const {
   if (d.intent == Intent::kFollowUp) {
     answer.intent = coach::IntentName(Intent::kFollowUp);
     answer.markdown = AnswerFollowUp(g, input.history, d.ordinal);
-    return answer;
+    return Finish(std::move(answer));
   }
   answer.markdown = AnswerIntent(g, d, input.question, &answer.intent);
-  return answer;
+  return Finish(std::move(answer));
 }
 
 }  // namespace rc::engine

@@ -103,7 +103,11 @@ std::string_view JobSentence(const Grounding& g, const model::Requirement& req) 
 }
 
 std::string_view EvidenceLine(const Grounding& g, const model::Evidence& evidence) {
-  if (!evidence.excerpt.empty()) return evidence.excerpt;
+  if (!evidence.excerpt.empty()) {
+    // The excerpt may carry the bullet marker or several lines; show its first trimmed line.
+    std::vector<Line> lines = SplitLines(evidence.excerpt);
+    if (!lines.empty()) return lines.front().text;
+  }
   return LineAt(g.resume, evidence.span.begin).text;
 }
 
@@ -114,8 +118,9 @@ const char* ImportanceWord(const model::Requirement& req) {
 std::string DurationPhrase(int months) {
   if (months <= 0) return "";
   if (months < 12) return "about " + std::to_string(months) + (months == 1 ? " month" : " months");
-  int years = (months + 6) / 12;
-  return "about " + std::to_string(years) + (years == 1 ? " year" : " years");
+  int halves = (months + 3) / 6;  // nearest half year
+  std::string number = std::to_string(halves / 2) + (halves % 2 == 1 ? ".5" : "");
+  return "about " + number + (halves == 2 ? " year" : " years");
 }
 
 std::string RoleLabel(const model::ExperienceEntry& entry) {
@@ -149,9 +154,9 @@ std::vector<Line> ExperienceLines(const Grounding& g) {
     for (const model::Span& b : e.bullets) {
       std::string_view text = SpanText(g.resume, b);
       if (text.empty()) continue;
-      Line line = LineAt(g.resume, b.begin);
-      // Keep the bullet's own range when it spans one line; otherwise the whole bullet text.
-      if (line.text.size() < text.size()) line = {text, b};
+      // One-line bullets are shown as their trimmed line; a wrapped bullet as its whole text.
+      Line line =
+          text.find('\n') == std::string_view::npos ? LineAt(g.resume, b.begin) : Line{text, b};
       lines.push_back(line);
     }
   }
@@ -178,6 +183,45 @@ std::vector<Line> MeasurableLines(const Grounding& g) {
     if (HasDigit(l.text) && letters > 20) out.push_back(l);
   }
   return out;
+}
+
+std::vector<Line> ResultLines(const Grounding& g) {
+  std::vector<Line> lines = MeasurableLines(g);
+  std::vector<std::pair<int, std::size_t>> keys;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string_view t = lines[i].text;
+    int strength = 0;
+    if (t.find('%') != std::string_view::npos || t.find('$') != std::string_view::npos ||
+        t.find("\u20ac") != std::string_view::npos || t.find("\u00a3") != std::string_view::npos) {
+      strength += 2;
+    }
+    std::vector<std::string> words = Tokenize(t);
+    static constexpr std::string_view kResultVerbs[] = {
+        "reduced", "increased", "saved",   "cut",     "grew",      "improved",  "raised",
+        "boosted", "lowered",   "doubled", "tripled", "shortened", "decreased", "generated"};
+    for (std::string_view v : kResultVerbs) {
+      if (!words.empty() && words.front() == v) strength += 1;
+    }
+    keys.emplace_back(-strength, i);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<Line> out;
+  for (const auto& [strength, i] : keys) out.push_back(lines[i]);
+  return out;
+}
+
+std::string YearsNumber(double years) {
+  int tenths = static_cast<int>(years * 10 + 0.5);
+  std::string out = std::to_string(tenths / 10);
+  if (tenths % 10 != 0) out += "." + std::to_string(tenths % 10);
+  return out;
+}
+
+std::string WithArticle(std::string_view noun) {
+  char c = noun.empty() ? 'x' : noun.front();
+  bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'A' || c == 'E' ||
+               c == 'I' || c == 'O' || c == 'U';
+  return std::string(vowel ? "an " : "a ") + std::string(noun);
 }
 
 std::string SectionKindAt(const model::Report& report, int offset) {

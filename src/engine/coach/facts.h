@@ -49,7 +49,7 @@ std::string_view EvidenceLine(const Grounding& g, const model::Evidence& evidenc
 // "required" / "preferred".
 const char* ImportanceWord(const model::Requirement& req);
 
-// "about 3 years", "about 8 months", "" for 0 months.
+// "about 3 years", "about 9.5 years", "about 8 months", "" for 0 months (years to the half).
 std::string DurationPhrase(int months);
 
 // "Senior Nurse at St. Mary's" with whatever of title/employer is known.
@@ -61,6 +61,16 @@ const model::ExperienceEntry* MostRecentRole(const model::Report& report);
 // Resume lines (bullets of experience entries, else lines of experience/projects sections) that
 // contain a number, in resume order.
 std::vector<Line> MeasurableLines(const Grounding& g);
+
+// MeasurableLines() ordered by how clearly they state a result: a percentage or an amount of money
+// first, then a result verb ("Reduced", "Increased", "Saved"...), then resume order.
+std::vector<Line> ResultLines(const Grounding& g);
+
+// "5" for 5.0, "2.5" for 2.5 (one decimal at most).
+std::string YearsNumber(double years);
+
+// `noun` with "a" or "an" in front: "an Account Manager", "a Senior Engineer".
+std::string WithArticle(std::string_view noun);
 
 // All bullets of the experience entries as lines, in resume order (lines of experience sections
 // when no entry has bullets).

@@ -173,21 +173,18 @@ std::string EscapeInline(std::string_view text) {
       case ')':
       case '<':
       case '>':
-      case '!':
       case '#':
       case '|':
       case '~':
       case '&':
       case '@':
-      case '{':
-      case '}':
-      case '=':
         out.push_back('\\');
         out.push_back(c);
         break;
       case ':':
-        // Breaks "http://" and "javascript:" so renderers with autolinking leave them as text.
-        out += "\\:";
+        // Breaks "http://" so renderers with autolinking leave URLs as text; link syntax itself
+        // is already broken by the escaped brackets.
+        out += text.substr(i + 1).starts_with("//") ? "\\:" : ":";
         break;
       case '.':
         // "www." starts an autolink in GitHub-flavoured Markdown.
@@ -203,6 +200,11 @@ std::string EscapeInline(std::string_view text) {
   }
   // A leading "-", "+" or "1." would start a list if the quote opens a line.
   if (!out.empty() && (out[0] == '-' || out[0] == '+')) out.insert(0, "\\");
+  std::size_t digits = 0;
+  while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9') ++digits;
+  if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) {
+    out.insert(digits, "\\");
+  }
   return out;
 }
 

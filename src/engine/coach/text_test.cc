@@ -66,7 +66,8 @@ TEST(EscapeInlineTest, BreaksAutolinksAndKeepsOneLine) {
   EXPECT_EQ(out.find("www."), std::string::npos);
   EXPECT_NE(out.find("\\#"), std::string::npos);
   EXPECT_EQ(EscapeInline("- starts like a list"), "\\- starts like a list");
-  EXPECT_EQ(EscapeInline("plain words, 40% faster"), "plain words, 40% faster");
+  EXPECT_EQ(EscapeInline("plain words: 40% faster!"), "plain words: 40% faster!");
+  EXPECT_EQ(EscapeInline("2019. A year"), "2019\\. A year");
 }
 
 TEST(QuoteTest, CutsLongTextAtAWordBoundary) {
