@@ -22,6 +22,8 @@ Common options: bytewise=1 (one byte per TCP write, including the chunked framin
 (\r\n line endings), comments=1 (": keep-alive" comment lines between events), usage=0 (no usage
 chunk even when asked), delay_ms=N (before the first token), id=X (groups requests for stats).
 
+--certfile/--keyfile serve https instead of http.
+
 GET /_stats?id=X returns {"requests": n, "disconnects": n, "last_authorization": "...",
 "last_body": {...}} for that id. Prints the listening port on stdout, then serves until killed.
 """
@@ -30,6 +32,7 @@ import argparse
 import asyncio
 import json
 import socket
+import ssl
 import sys
 import time
 from urllib.parse import parse_qs, urlsplit
@@ -70,7 +73,7 @@ class Conn:
             for i in range(len(data)):
                 self.writer.write(data[i:i + 1])
                 await self.writer.drain()
-                await asyncio.sleep(0.0005)
+                await asyncio.sleep(0)  # let the loop send this byte before the next
         else:
             self.writer.write(data)
             await self.writer.drain()
@@ -274,8 +277,14 @@ async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--certfile", help="serve https with this certificate chain (PEM)")
+    parser.add_argument("--keyfile", help="the certificate's private key (PEM)")
     args = parser.parse_args()
-    server = await asyncio.start_server(handle, args.host, args.port, backlog=2048)
+    tls = None
+    if args.certfile:
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.load_cert_chain(args.certfile, args.keyfile)
+    server = await asyncio.start_server(handle, args.host, args.port, backlog=2048, ssl=tls)
     port = server.sockets[0].getsockname()[1]
     print(port, flush=True)
     async with server:
