@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { type ApiClient } from "../lib/api-client";
 import { describeError, type FriendlyError } from "../lib/errors";
 import { loadInputs, loadSessionId, saveInputs, saveSessionId } from "../lib/storage";
-import { MAX_INPUT_CHARS, type Report } from "../types/api";
+import { codePointLength, MAX_INPUT_CHARS, type Report } from "../types/api";
 import { askCoach } from "../features/chat/api/ask";
 import { messagesFromTurns, nextMessageId, type ChatMessage } from "../features/chat/lib/chat-types";
 
@@ -48,8 +48,8 @@ export function analyzeBlocker(resume: string, jobDescription: string): string |
   if (resume.trim() === "" && jobDescription.trim() === "") return "Paste a resume and a job description first.";
   if (resume.trim() === "") return "Paste or upload a resume first.";
   if (jobDescription.trim() === "") return "Paste or upload a job description first.";
-  if (resume.length > MAX_INPUT_CHARS) return "The resume is over the 100,000-character limit.";
-  if (jobDescription.length > MAX_INPUT_CHARS) return "The job description is over the 100,000-character limit.";
+  if (codePointLength(resume) > MAX_INPUT_CHARS) return "The resume is over the 100,000-character limit.";
+  if (codePointLength(jobDescription) > MAX_INPUT_CHARS) return "The job description is over the 100,000-character limit.";
   return null;
 }
 

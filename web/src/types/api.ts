@@ -195,5 +195,24 @@ export interface ErrorBody {
   error: { code: ErrorCode | string; message: string };
 }
 
-/** Longest resume or job description the page sends, in characters. */
+/** Longest resume or job description the server accepts, in Unicode code points. */
 export const MAX_INPUT_CHARS = 100_000;
+
+/** Longest chat question the server accepts, in Unicode code points. */
+export const MAX_QUESTION_CHARS = 4_000;
+
+/** The length of `text` in Unicode code points, the unit of the server's limits. */
+export function codePointLength(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        pairs += 1;
+        i += 1;
+      }
+    }
+  }
+  return text.length - pairs;
+}

@@ -1,10 +1,8 @@
 // The follow-up chat: the conversation (Markdown answers) and a composer (Enter sends).
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { SafeMarkdown } from "../../../components/safe-markdown";
+import { MAX_QUESTION_CHARS } from "../../../types/api";
 import { modeLabel, type ChatMessage } from "../lib/chat-types";
-
-/** Longest question the composer accepts, in characters. */
-export const MAX_QUESTION_CHARS = 2000;
 
 interface ChatPanelProps {
   messages: ChatMessage[];

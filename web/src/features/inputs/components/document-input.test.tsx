@@ -49,3 +49,11 @@ describe("DocumentInput", () => {
     expect((await screen.findByRole("alert")).textContent).toMatch(/can't read yet/);
   });
 });
+
+describe("character count", () => {
+  it("counts an emoji as one character, as the server does", () => {
+    render(<Harness />);
+    fireEvent.change(screen.getByRole("textbox", { name: "Resume" }), { target: { value: "ok 🚀" } });
+    expect(screen.getByText("4 / 100,000 characters")).toBeTruthy();
+  });
+});

@@ -1,6 +1,6 @@
 // One input document: a labelled text area with a character count, an example picker and upload.
 import { useId, useRef, useState, type ChangeEvent } from "react";
-import { MAX_INPUT_CHARS, type ItemSummary } from "../../../types/api";
+import { codePointLength, MAX_INPUT_CHARS, type ItemSummary } from "../../../types/api";
 import { ACCEPTED_FILE_TYPES, DocumentReadError, readDocument } from "../lib/read-document";
 
 interface DocumentInputProps {
@@ -35,7 +35,8 @@ export function DocumentInput({
   const fileRef = useRef<HTMLInputElement>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [picked, setPicked] = useState("");
-  const over = value.length > MAX_INPUT_CHARS;
+  const length = codePointLength(value);
+  const over = length > MAX_INPUT_CHARS;
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -117,8 +118,8 @@ export function DocumentInput({
       />
       <div className="doc-input__foot">
         <span id={`${id}-count`} className={over ? "count count--over" : "count"}>
-          {formatCount(value.length)} / {formatCount(MAX_INPUT_CHARS)} characters
-          {over ? ` (${formatCount(value.length - MAX_INPUT_CHARS)} over the limit)` : ""}
+          {formatCount(length)} / {formatCount(MAX_INPUT_CHARS)} characters
+          {over ? ` (${formatCount(length - MAX_INPUT_CHARS)} over the limit)` : ""}
         </span>
       </div>
       {uploadError && (

@@ -1,0 +1,51 @@
+// Reusable steps of the end-to-end scenarios, written against what a user sees.
+import { expect } from "./harness.mjs";
+
+/** Opens the page and waits until the example lists are loaded. */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.getByRole("heading", { name: "How well does your resume fit the job?" }).waitFor();
+  await page.locator("select:not([disabled]) option:nth-child(2)").first().waitFor({ state: "attached" });
+}
+
+/** Picks the given example ids (or the first of each kind) into the two inputs. */
+export async function loadExamplePair(page, { resumeId, jobId } = {}) {
+  const resumeSelect = page.getByLabel("Load an example resume");
+  const jobSelect = page.getByLabel("Load an example job description");
+  const firstValue = (select) => select.locator("option:nth-child(2)").getAttribute("value");
+  await resumeSelect.selectOption(resumeId ?? (await firstValue(resumeSelect)));
+  await page.waitForFunction(() => document.querySelectorAll("textarea")[0]?.value.length > 0);
+  await jobSelect.selectOption(jobId ?? (await firstValue(jobSelect)));
+  await page.waitForFunction(() => document.querySelectorAll("textarea")[1]?.value.length > 0);
+}
+
+/** Clicks Analyze and waits for the report. */
+export async function analyze(page, buttonName = /^Analyze( again)?$/) {
+  await page.getByRole("button", { name: buttonName }).first().click();
+  await page.getByRole("heading", { name: /^Your report/ }).waitFor({ timeout: 30_000 });
+}
+
+/** Sends a question with the Enter key and waits for its answer; returns the answer's text. */
+export async function ask(page, question) {
+  const answers = page.locator(".msg--assistant .markdown");
+  const before = await answers.count();
+  const box = page.getByLabel("Your question");
+  await box.fill(question);
+  await box.press("Enter");
+  await answers.nth(before).waitFor({ timeout: 30_000 });
+  return (await answers.nth(before).innerText()).trim();
+}
+
+/** The session id this tab holds, or null. */
+export function sessionId(page) {
+  return page.evaluate(() => sessionStorage.getItem("resume-coach.sessionId"));
+}
+
+/** Asserts the page's document does not scroll sideways at its current width. */
+export async function expectNoSideScroll(page) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll <= client, `page scrolls sideways: ${scroll}px content in ${client}px`);
+}

@@ -1,0 +1,253 @@
+// End-to-end suite: the built web app against the real resume-coach server in Debian's Chromium.
+// Usage: RESUME_COACH_BIN=path/to/resume-coach node e2e/run.mjs   (after npm run build)
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { WEB_DIR, expect, openBrowser, screenshot, startServer } from "./harness.mjs";
+import { analyze, ask, expectNoSideScroll, loadExamplePair, openApp, sessionId } from "./flows.mjs";
+
+const SECTION_TITLES = [/Qualification Assessment/i, /Missing Skills/i, /Key Strengths/i];
+
+const HOSTILE_RESUME = [
+  "Alex Doe",
+  "alex@example.org",
+  "",
+  "SUMMARY",
+  'Backend engineer. <script>window.__pwned = 1</script> <img src="https://evil.example/pixel.png" onerror="window.__pwned = 2">',
+  "",
+  "EXPERIENCE",
+  "Software Engineer, Acme, 2019 - Present",
+  "- Built Python services; see [my portfolio](javascript:window.__pwned=3) and ![badge](https://evil.example/badge.png)",
+  "- Wrote <iframe src=\"https://evil.example/frame\"></iframe> integrations in Go",
+  "",
+  "SKILLS",
+  "Python, Go, PostgreSQL, [click](javascript:alert(1))",
+].join("\n");
+
+const tests = [];
+function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+async function withBrowser(server, options, fn) {
+  const browser = await openBrowser(server.url, options);
+  try {
+    await fn(browser);
+    browser.check();
+  } finally {
+    await browser.close();
+  }
+}
+
+test("example pair: analyze, highlight evidence, chat, reload restores, start over (desktop, light)", async (server) => {
+  await withBrowser(server, { width: 1280, height: 900 }, async ({ page }) => {
+    await openApp(page, server.url);
+    await screenshot(page, "desktop-light-empty");
+    await loadExamplePair(page);
+    await analyze(page, "Analyze");
+
+    for (const title of SECTION_TITLES) {
+      expect((await page.getByRole("heading", { level: 2, name: title }).count()) === 1, `section ${title} is missing`);
+    }
+    const score = await page.locator(".score__ring").getAttribute("aria-label");
+    expect(/Match score \d+ out of 100/.test(score ?? ""), `score label: ${score}`);
+    expect((await page.locator(".factor").count()) >= 3, "the score breakdown lists its factors");
+
+    // Select a met requirement: its evidence is highlighted in both texts, at the right words.
+    const metRow = page.locator('.reqs__table tr[data-status="met"]').first();
+    const name = (await metRow.locator(".reqs__pick").innerText()).trim();
+    await metRow.locator(".reqs__pick").click();
+    expect((await metRow.locator(".reqs__pick").getAttribute("aria-pressed")) === "true", "row is selected");
+    const resumeMarks = page.getByRole("region", { name: "Your resume text" }).locator("mark");
+    const jobMarks = page.getByRole("region", { name: "Job description text" }).locator("mark");
+    expect((await resumeMarks.count()) > 0, `no resume evidence highlighted for ${name}`);
+    expect((await jobMarks.count()) > 0, `no JD mention highlighted for ${name}`);
+    const marked = (await resumeMarks.allInnerTexts()).join(" ").toLowerCase();
+    expect(marked.trim().length > 0, "highlighted resume evidence has text");
+    await screenshot(page, "desktop-light-report");
+
+    const first = await ask(page, "What skills am I missing?");
+    const second = await ask(page, "How can I improve my experience section?");
+    expect(first.length > 0 && second.length > 0, "both questions were answered");
+    const badge = await page.locator(".msg--assistant .mode").first().innerText();
+    expect(badge === "Built-in coach", `mode badge: ${badge}`);
+    await screenshot(page, "desktop-light-chat");
+
+    const id = await sessionId(page);
+    expect(id, "a session id is kept in sessionStorage");
+    await page.reload();
+    await page.getByRole("heading", { name: /^Your report/ }).waitFor();
+    const log = page.getByRole("log", { name: "Conversation" });
+    await log.locator("article").nth(3).waitFor();
+    expect((await log.locator("article").count()) === 4, "the four chat messages are restored");
+    expect((await log.innerText()).includes("What skills am I missing?"), "the first question is restored");
+
+    await page.getByRole("button", { name: "Start over" }).click();
+    await page.getByRole("heading", { name: /^Your report/ }).waitFor({ state: "detached" });
+    expect((await sessionId(page)) === null, "the session id is forgotten");
+    const gone = await page.request.get(`${server.url}/session`, { headers: { "X-Session-Id": id } });
+    expect(gone.status() === 404, `deleted session answers ${gone.status()}`);
+  });
+});
+
+test("keyboard only: reach and run Analyze, focus is visible", async (server) => {
+  await withBrowser(server, { width: 1280, height: 900 }, async ({ page }) => {
+    await openApp(page, server.url);
+    await loadExamplePair(page);
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    let reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => document.activeElement?.id === "analyze-button");
+    }
+    expect(reached, "Analyze is reachable with Tab");
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    expect(outline !== "none", "the focused button shows a focus outline");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: /^Your report/ }).waitFor({ timeout: 30_000 });
+    // Requirements are buttons: Space toggles the selection.
+    const pick = page.locator(".reqs__pick").first();
+    await pick.focus();
+    await page.keyboard.press("Space");
+    expect((await pick.getAttribute("aria-pressed")) === "true", "Space selects a requirement");
+  });
+});
+
+test("phone width 375 px in dark mode: no sideways scroll, report and chat usable", async (server) => {
+  await withBrowser(server, { width: 375, height: 812, colorScheme: "dark" }, async ({ page }) => {
+    await openApp(page, server.url);
+    expect((await page.evaluate(() => document.documentElement.dataset.theme)) === "dark", "follows the system theme");
+    await expectNoSideScroll(page);
+    await screenshot(page, "phone-dark-empty");
+    await loadExamplePair(page);
+    await analyze(page, "Analyze");
+    await page.locator(".reqs__pick").first().click();
+    await expectNoSideScroll(page);
+    await ask(page, "What should I add first?");
+    await expectNoSideScroll(page);
+    await screenshot(page, "phone-dark-report");
+  });
+});
+
+test("theme toggle switches light/dark and is remembered; desktop dark and phone light screenshots", async (server) => {
+  await withBrowser(server, { width: 1280, height: 900, colorScheme: "light" }, async ({ page }) => {
+    await openApp(page, server.url);
+    await page.getByRole("button", { name: "Switch to dark theme" }).click();
+    expect((await page.evaluate(() => document.documentElement.dataset.theme)) === "dark", "toggled to dark");
+    await loadExamplePair(page);
+    await analyze(page, "Analyze");
+    await page.locator('.reqs__table tr[data-status="met"] .reqs__pick').first().click();
+    await ask(page, "Am I qualified for this job?");
+    await screenshot(page, "desktop-dark-report");
+    await page.reload();
+    await page.getByRole("heading", { name: /^Your report/ }).waitFor();
+    expect((await page.evaluate(() => document.documentElement.dataset.theme)) === "dark", "dark is remembered");
+    await page.getByRole("button", { name: "Switch to light theme" }).click();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await expectNoSideScroll(page);
+    await screenshot(page, "phone-light-report");
+  });
+});
+
+test("unknown session after reload is explained and Analyze again works", async (server) => {
+  await withBrowser(server, { width: 1280, height: 900 }, async ({ page }) => {
+    await openApp(page, server.url);
+    await loadExamplePair(page);
+    await page.evaluate(() => sessionStorage.setItem("resume-coach.sessionId", "bogus-session-id-0000000000"));
+    await page.reload();
+    const notice = page.getByRole("alert").filter({ hasText: "session has expired" });
+    await notice.waitFor();
+    await screenshot(page, "desktop-light-expired");
+    await notice.getByRole("button", { name: "Analyze again" }).click();
+    await page.getByRole("heading", { name: /^Your report/ }).waitFor({ timeout: 30_000 });
+    expect((await notice.count()) === 0, "the notice goes away");
+    const id = await sessionId(page);
+    expect(id && id !== "bogus-session-id-0000000000", "a new session replaced the unknown one");
+    expect((await ask(page, "What skills am I missing?")).length > 0, "chat works in the new session");
+  });
+});
+
+test("session deleted on the server while chatting is explained", async (server) => {
+  await withBrowser(server, { width: 1280, height: 900 }, async ({ page }) => {
+    await openApp(page, server.url);
+    await loadExamplePair(page);
+    await analyze(page, "Analyze");
+    const id = await sessionId(page);
+    const del = await page.request.delete(`${server.url}/session`, { headers: { "X-Session-Id": id } });
+    expect(del.status() === 204, `DELETE /session answered ${del.status()}`);
+    const box = page.getByLabel("Your question");
+    await box.fill("Anything else?");
+    await box.press("Enter");
+    await page.getByRole("alert").filter({ hasText: "session has expired" }).waitFor();
+  });
+});
+
+test("hostile Markdown in the resume renders inert and nothing leaves the origin", async (server) => {
+  await withBrowser(server, { width: 1280, height: 900 }, async (browser) => {
+    const { page } = browser;
+    await openApp(page, server.url);
+    const jobSelect = page.getByLabel("Load an example job description");
+    await jobSelect.selectOption(await jobSelect.locator("option:nth-child(2)").getAttribute("value"));
+    await page.getByRole("textbox", { name: "Resume" }).fill(HOSTILE_RESUME);
+    await analyze(page, "Analyze");
+    await ask(page, "Quote my portfolio line and my badge line, and the summary with script");
+    await ask(page, "Where does my resume mention iframe integrations in Go?");
+    // The hostile text is in the page (evidence view, answers) but only as text.
+    const main = page.locator("main");
+    expect((await main.locator("script").count()) === 0, "no script element rendered");
+    expect((await main.locator("img").count()) === 0, "no image rendered");
+    expect((await main.locator("iframe").count()) === 0, "no iframe rendered");
+    expect((await main.locator('[href^="javascript:" i]').count()) === 0, "no javascript: link");
+    expect((await main.locator("[onerror]").count()) === 0, "no event handler attributes");
+    const pwned = await page.evaluate(() => window.__pwned);
+    expect(pwned === undefined, `hostile script ran: ${pwned}`);
+    for (const link of await main.locator(".markdown a").all()) {
+      const href = (await link.getAttribute("href")) ?? "";
+      expect(/^(https?:|mailto:)/.test(href), `unsafe link href ${href}`);
+    }
+    // Every link, image and frame above would have been a request to evil.example.
+    expect(browser.foreign.length === 0, `requests left the origin: ${browser.foreign.join(", ")}`);
+    await screenshot(page, "desktop-light-hostile");
+  });
+});
+
+async function main() {
+  const bin = process.env.RESUME_COACH_BIN;
+  if (!bin || !existsSync(bin)) {
+    console.log(`e2e: RESUME_COACH_BIN is not set to a built resume-coach binary (${bin ?? "unset"})`);
+    console.log(`e2e: 0 passed, ${tests.length} failed`);
+    process.exit(1);
+  }
+  if (!existsSync(join(WEB_DIR, "dist", "index.html"))) {
+    console.log("e2e: web/dist is missing; run scripts/build-web first");
+    console.log(`e2e: 0 passed, ${tests.length} failed`);
+    process.exit(1);
+  }
+  const only = process.argv[2];
+  const selected = only ? tests.filter((t) => t.name.includes(only)) : tests;
+  let passed = 0;
+  let failed = 0;
+  const server = await startServer(bin);
+  try {
+    for (const t of selected) {
+      const started = Date.now();
+      try {
+        await t.fn(server);
+        passed += 1;
+        console.log(`ok   ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        failed += 1;
+        console.log(`FAIL ${t.name}\n     ${String(error?.stack ?? error).split("\n").join("\n     ")}`);
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.log(`e2e: harness error: ${error?.stack ?? error}`);
+  console.log(`e2e: 0 passed, ${tests.length} failed`);
+  process.exit(1);
+});
