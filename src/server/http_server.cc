@@ -2,6 +2,7 @@
 // and handlers live in Beast-free files.
 #include "server/http_server.h"
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -94,7 +95,7 @@ struct HttpServer::Impl {
   }
 
   // Answers an error the connection loop detects itself, then the connection closes.
-  awaitable<void> WriteError(Connection& conn, const HttpRequest& req, HttpResponse res,
+  awaitable<void> WriteError(Connection& conn, const HttpRequest& req, HttpResponse& res,
                              unsigned version) {
     res.close = true;
     router.Decorate(req, res);
@@ -103,6 +104,22 @@ struct HttpServer::Impl {
     const int status = res.status;
     co_await Write(conn, res, version, false, false);
     LogRequest(req, status, bytes, start, "");
+  }
+
+  // After an early error reply, the client may still be sending a body. Closing at once would
+  // make the kernel reset the connection and the client could lose the reply, so stop sending,
+  // then read and discard for a short while (bounded in time and bytes) before closing.
+  awaitable<void> LingeringClose(Connection& conn) {
+    beast::error_code ignored;
+    conn.stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    conn.stream.expires_after(std::chrono::seconds(2));
+    std::array<char, 16384> sink;
+    std::size_t total = 0;
+    while (total < (std::size_t{16} << 20)) {
+      auto [ec, n] = co_await conn.stream.async_read_some(asio::buffer(sink), kTuple);
+      if (ec) break;
+      total += n;
+    }
   }
 
   void LogRequest(const HttpRequest& req, int status, std::size_t bytes,
@@ -141,18 +158,28 @@ struct HttpServer::Impl {
       (void)n;
       const auto start = std::chrono::steady_clock::now();
       if (ec) {
+        // Named locals only: temporaries inside co_await expressions are fragile with GCC 12.
+        HttpRequest partial;
+        HttpResponse error;
+        bool reply = true;
+        bool linger = true;
         if (ec == http::error::header_limit) {
-          co_await WriteError(conn, HttpRequest{},
-                              ErrorResponse(431, "HEADERS_TOO_LARGE",
-                                            "request headers are larger than " +
-                                                std::to_string(options.header_limit) + " bytes"),
-                              11);
-        } else if (ec != http::error::end_of_stream && ec != beast::error::timeout &&
-                   ec != asio::error::operation_aborted && ec != asio::error::eof &&
-                   ec != asio::error::connection_reset && buffer.size() > 0) {
-          co_await WriteError(conn, HttpRequest{},
-                              ErrorResponse(InvalidArgumentError("malformed HTTP request")), 11);
+          error = ErrorResponse(
+              431, "HEADERS_TOO_LARGE",
+              "request headers are larger than " + std::to_string(options.header_limit) + " bytes");
+        } else if (ec == http::error::body_limit) {
+          // Content-Length over the limit: refuse before reading any of the body.
+          partial = ToRequest(parser);
+          error = ErrorResponse(TooLarge());
+        } else if (ec.category() == http::make_error_code(http::error::bad_method).category() &&
+                   ec != http::error::end_of_stream && ec != http::error::partial_message) {
+          error = ErrorResponse(InvalidArgumentError("malformed HTTP request"));
+          linger = false;
+        } else {
+          reply = linger = false;  // closed, reset, timed out or cancelled: nobody to answer
         }
+        if (reply) co_await WriteError(conn, partial, error, 11);
+        if (linger) co_await LingeringClose(conn);
         co_return;
       }
       conn.busy = true;
@@ -160,10 +187,6 @@ struct HttpServer::Impl {
       const unsigned version = parser.get().version();
       const bool head = req.method == "HEAD";
 
-      if (auto length = parser.content_length(); length && *length > options.body_limit) {
-        co_await WriteError(conn, req, ErrorResponse(TooLarge()), version);
-        co_return;
-      }
       if (!parser.is_done()) {
         if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
           http::response<http::empty_body> cont{http::status::continue_, version};
@@ -176,7 +199,9 @@ struct HttpServer::Impl {
         auto [bec, bn] = co_await http::async_read(conn.stream, buffer, parser, kTuple);
         (void)bn;
         if (bec == http::error::body_limit) {
-          co_await WriteError(conn, req, ErrorResponse(TooLarge()), version);
+          HttpResponse error = ErrorResponse(TooLarge());
+          co_await WriteError(conn, req, error, version);
+          co_await LingeringClose(conn);
           co_return;
         }
         if (bec) co_return;  // timeout, reset: nothing sensible to answer
@@ -190,8 +215,8 @@ struct HttpServer::Impl {
         res = ErrorResponse(UnavailableError("the server is busy; try again in a moment"));
         router.Decorate(req, res);
       } else {
-        res = co_await asio::co_spawn(workers.get_executor(), HandleOnWorker(router, req),
-                                      use_awaitable);
+        awaitable<HttpResponse> task = HandleOnWorker(router, req);
+        res = co_await asio::co_spawn(workers.get_executor(), std::move(task), use_awaitable);
         pending.fetch_sub(1);
       }
       const int status = res.status;
