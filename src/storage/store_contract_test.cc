@@ -319,6 +319,26 @@ TEST_P(StoreContractTest, DeleteExpiredCountsOnlyExpiredSessions) {
   EXPECT_TRUE(store_->GetSession("young").ok());
 }
 
+TEST_P(StoreContractTest, DeleteExpiredRemovesALargeBacklog) {
+  RC_REQUIRE_INJECTABLE_CLOCK();
+  const std::int64_t t0 = clock_.NowMillis();
+  constexpr int kSessions = 1234;  // more than one internal batch
+  for (int i = 0; i < kSessions; ++i) {
+    model::Session s = MakeSession("old-" + std::to_string(i));
+    s.chat = {Turn("user", "q")};
+    ASSERT_TRUE(store_->CreateSession(s).ok());
+  }
+  clock_.Set(t0 + 1);
+  ASSERT_TRUE(store_->CreateSession(MakeSession("survivor")).ok());
+  clock_.Set(t0 + kTtl);
+  auto removed = store_->DeleteExpired();
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  EXPECT_EQ(*removed, kSessions);
+  EXPECT_TRUE(store_->GetSession("survivor").ok());
+  clock_.Set(t0);  // the rows are really gone, not just hidden
+  EXPECT_EQ(store_->GetSession("old-7").status().code(), StatusCode::kNotFound);
+}
+
 TEST_P(StoreContractTest, ExpiredIdCanBeCreatedAgainWithoutOldData) {
   RC_REQUIRE_INJECTABLE_CLOCK();
   const std::int64_t t0 = clock_.NowMillis();

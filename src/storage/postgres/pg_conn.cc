@@ -57,18 +57,25 @@ bool IsConnectionError(const Status& status) {
 Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url,
                                                          const std::string& schema,
                                                          int connect_timeout_s,
-                                                         const std::string& application_name) {
+                                                         const std::string& application_name,
+                                                         int statement_timeout_ms) {
   const std::string timeout = std::to_string(connect_timeout_s);
   // Later entries override earlier ones, so the URL's own settings win over these defaults.
-  const char* keys[] = {"connect_timeout", "application_name", "dbname", nullptr};
-  const char* values[] = {timeout.c_str(), application_name.c_str(), url.c_str(), nullptr};
+  // TCP keepalives notice a peer that vanished without closing the connection (host down,
+  // network partition) within about 25 s instead of the kernel's two hours.
+  const char* keys[] = {"connect_timeout",     "application_name", "keepalives", "keepalives_idle",
+                        "keepalives_interval", "keepalives_count", "dbname",     nullptr};
+  const char* values[] = {
+      timeout.c_str(), application_name.c_str(), "1", "10", "5", "3", url.c_str(), nullptr};
   PGconn* raw = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   std::unique_ptr<PgConnection> conn(new PgConnection(raw));
   if (raw == nullptr) return Unavailable("out of memory");
   if (PQstatus(raw) != CONNECTION_OK) return Unavailable(FirstLine(PQerrorMessage(raw)));
   // The schema name is validated by the caller (letters, digits, underscore).
-  RC_ASSIGN_OR_RETURN(PgResult ignored,
-                      conn->Exec("SET search_path TO " + schema + "; SET TIME ZONE 'UTC'"));
+  RC_ASSIGN_OR_RETURN(
+      PgResult ignored,
+      conn->Exec("SET search_path TO " + schema + "; SET TIME ZONE 'UTC';" +
+                 " SET statement_timeout = " + std::to_string(statement_timeout_ms)));
   (void)ignored;
   return conn;
 }
@@ -90,6 +97,8 @@ Result<PgResult> PgConnection::Check(PGresult* res, std::string_view what) {
   }
   std::string message = "postgres " + std::string(what) + " [" + sqlstate + "]: " + detail;
   if (sqlstate == kUniqueViolation) return AlreadyExistsError(std::move(message));
+  // statement_timeout fired (a stuck lock or an overloaded server).
+  if (sqlstate == "57014") return DeadlineExceededError(std::move(message));
   // Serialization failure, deadlock, lock timeout: transient.
   if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03") {
     return UnavailableError(std::move(message));

@@ -41,12 +41,13 @@ using Param = std::optional<std::string>;
 // One libpq connection. Used by one thread at a time (PostgresStore's pool guarantees it).
 class PgConnection {
  public:
-  // Connects to `url` (a postgresql:// URL or key=value string) and sets search_path to
-  // `schema`. Unavailable when the server cannot be reached.
+  // Connects to `url` (a postgresql:// URL or key=value string), sets search_path to
+  // `schema` and statement_timeout (0 = none). Unavailable when the server cannot be reached.
   static Result<std::unique_ptr<PgConnection>> Open(const std::string& url,
                                                     const std::string& schema,
                                                     int connect_timeout_s,
-                                                    const std::string& application_name);
+                                                    const std::string& application_name,
+                                                    int statement_timeout_ms = 0);
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
 

@@ -158,7 +158,7 @@ Result<std::unique_ptr<PgConnection>> PostgresStore::Acquire() {
     ++open_;
   }
   auto conn = PgConnection::Open(url_, options_.schema, options_.connect_timeout_s,
-                                 options_.application_name);
+                                 options_.application_name, options_.statement_timeout_ms);
   if (!conn.ok()) {
     {
       std::lock_guard lock(mu_);
@@ -320,17 +320,24 @@ Status PostgresStore::DeleteSession(std::string_view id) {
 
 Result<int> PostgresStore::DeleteExpired() {
   int removed = 0;
-  Status status = WithConnection(true, [&](PgConnection& conn) -> Status {
-    RC_ASSIGN_OR_RETURN(
-        PgResult r,
-        conn.Run("delete_expired",
-                 "DELETE FROM sessions WHERE updated_at_ms <= " RC_PG_NOW " - $2::bigint",
-                 {Offset(), Ttl()}));
-    removed = r.affected();
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
-  return removed;
+  // In batches, each its own transaction, so a large backlog never holds many row locks for
+  // long. SKIP LOCKED lets sweepers of several instances share the work instead of queueing.
+  while (true) {
+    int batch = 0;
+    Status status = WithConnection(true, [&](PgConnection& conn) -> Status {
+      RC_ASSIGN_OR_RETURN(PgResult r,
+                          conn.Run("delete_expired",
+                                   "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions"
+                                   " WHERE updated_at_ms <= " RC_PG_NOW " - $2::bigint"
+                                   " LIMIT $3::integer FOR UPDATE SKIP LOCKED)",
+                                   {Offset(), Ttl(), std::to_string(kSweepBatch)}));
+      batch = r.affected();
+      return Status::Ok();
+    });
+    if (!status.ok()) return status;
+    removed += batch;
+    if (batch < kSweepBatch) return removed;
+  }
 }
 
 Result<std::vector<model::Example>> PostgresStore::ListExamples() {

@@ -28,6 +28,9 @@ struct PostgresOptions {
   int connect_timeout_s = 5;
   // The schema holding the tables; created when missing. Letters, digits and underscores.
   std::string schema = "public";
+  // A statement running longer than this fails with DeadlineExceeded (0: no limit). Bounds
+  // how long a request can hang on a stuck lock or an overloaded server.
+  int statement_timeout_ms = 15'000;
   // Shown in pg_stat_activity; lets operators (and tests) find this store's connections.
   std::string application_name = "resume-coach";
 };
@@ -80,6 +83,9 @@ class PostgresStore final : public Store {
   void Release(std::unique_ptr<pg::PgConnection> conn);
   std::string Offset() const { return std::to_string(clock_offset_ms_.load()); }
   std::string Ttl() const { return std::to_string(options_.ttl_ms); }
+
+  // Sessions deleted per DeleteExpired transaction.
+  static constexpr int kSweepBatch = 500;
 
   const std::string url_;
   const PostgresOptions options_;

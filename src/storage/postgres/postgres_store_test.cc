@@ -134,6 +134,42 @@ TEST_F(PostgresStoreTest, DeleteExpiredUsesTheDatabaseClock) {
   EXPECT_EQ(s.GetSession("x").status().code(), StatusCode::kNotFound);  // really gone
 }
 
+TEST_F(PostgresStoreTest, DeleteExpiredRemovesALargeBacklog) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  PostgresStore& s = **store;
+  constexpr int kSessions = 1100;  // more than one internal batch
+  for (int i = 0; i < kSessions; ++i) {
+    ASSERT_TRUE(s.CreateSession(MakeSession("b" + std::to_string(i))).ok());
+  }
+  s.SetClockOffsetForTesting(kTtl + 60'000);
+  auto removed = s.DeleteExpired();
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  EXPECT_EQ(*removed, kSessions);
+}
+
+TEST_F(PostgresStoreTest, AStuckLockEndsInDeadlineExceeded) {
+  PostgresOptions options;
+  options.schema = schema_;
+  options.statement_timeout_ms = 300;
+  options.application_name = app_name_;
+  auto store = PostgresStore::Open(url_, options);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ASSERT_TRUE((*store)->CreateSession(MakeSession("locked")).ok());
+  auto other = pg::PgConnection::Open(url_, schema_, 5, "rc-test-locker");
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)->Exec("BEGIN").ok());
+  ASSERT_TRUE((*other)->Exec("SELECT 1 FROM sessions WHERE id = 'locked' FOR UPDATE").ok());
+  Status blocked = (*store)->AppendChat("locked", {Turn("user", "waits")});
+  EXPECT_EQ(blocked.code(), StatusCode::kDeadlineExceeded) << blocked.ToString();
+  ASSERT_TRUE((*other)->Exec("ROLLBACK").ok());
+  ASSERT_TRUE((*store)->AppendChat("locked", {Turn("user", "now")}).ok());
+  auto s = (*store)->GetSession("locked");
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->chat.size(), 1u);  // the timed-out append left nothing behind
+  EXPECT_EQ(s->chat[0].content, "now");
+}
+
 TEST_F(PostgresStoreTest, ShortTtlExpiresInRealTime) {
   auto store = OpenStore(/*ttl=*/300);
   ASSERT_TRUE(store.ok()) << store.status().ToString();

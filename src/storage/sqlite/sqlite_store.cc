@@ -270,15 +270,22 @@ Status SqliteStore::DeleteSession(std::string_view id) {
 Result<int> SqliteStore::DeleteExpired() {
   const std::int64_t cutoff = clock_.NowMillis() - ttl_ms_;
   int removed = 0;
-  Status status = Write([&](Connection& conn) -> Status {
-    RC_ASSIGN_OR_RETURN(Statement stmt,
-                        conn.Prepare("DELETE FROM sessions WHERE updated_at_ms <= ?1"));
-    RC_RETURN_IF_ERROR(stmt.Bind(1, cutoff).Run());
-    removed = sqlite3_changes(conn.handle());
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
-  return removed;
+  // In batches, each its own transaction, so a large backlog never holds the write lock long
+  // enough to stall chat requests.
+  while (true) {
+    int batch = 0;
+    Status status = Write([&](Connection& conn) -> Status {
+      RC_ASSIGN_OR_RETURN(Statement stmt,
+                          conn.Prepare("DELETE FROM sessions WHERE id IN (SELECT id FROM sessions"
+                                       " WHERE updated_at_ms <= ?1 LIMIT ?2)"));
+      RC_RETURN_IF_ERROR(stmt.Bind(1, cutoff).Bind(2, std::int64_t{kSweepBatch}).Run());
+      batch = sqlite3_changes(conn.handle());
+      return Status::Ok();
+    });
+    if (!status.ok()) return status;
+    removed += batch;
+    if (batch < kSweepBatch) return removed;
+  }
 }
 
 Result<std::vector<model::Example>> SqliteStore::ListExamples() {

@@ -82,6 +82,8 @@ class SqliteStore final : public Store {
   // sqlite3_wal_hook callback: flags a checkpoint once the WAL is large.
   static int OnWalCommit(void* self, sqlite3* db, const char* schema, int wal_pages);
 
+  // Sessions deleted per DeleteExpired transaction.
+  static constexpr int kSweepBatch = 500;
   // SQLite's own auto-checkpoint threshold (pages of the WAL).
   static constexpr int kCheckpointPages = 1000;
 
