@@ -466,6 +466,10 @@ DetectedIntent DetectIntent(std::string_view question) {
     out.intent = Intent::kThanks;
     return out;
   }
+  if (IsShort(q, 5) && Any(q, {"help me", "can you help", "help please"})) {
+    out.intent = Intent::kHelp;
+    return out;
+  }
   return out;
 }
 

@@ -7,6 +7,8 @@
 namespace rc::engine::coach {
 
 // What a chat question asks for. Detection is keyword/pattern based and runs in this order:
+//   kHelp             an empty question, "help", "what can you do" (short "can you help me" too,
+//                     after the greeting rules)
 //   kRewriteBullet    a rewrite verb (rewrite, reword, rephrase, improve, strengthen, fix, polish)
 //                     with "bullet"/"line"/"sentence"/"this" or a pasted text after ':' or a
 //                     newline or in quotes; or a question that itself starts with filler
@@ -29,7 +31,6 @@ namespace rc::engine::coach {
 //   kFollowUp         short questions pointing back: ordinals ("the second one", "#2"),
 //                     "tell me more", "elaborate", "go on", "what else", "and the next?"
 //   kGreeting/kThanks short greetings ("hi", "hello") and thanks ("thanks", "thank you")
-//   kHelp             an empty question, "help", "what can you do"
 //   kRelevantLines    anything else
 enum class Intent {
   kGreeting,

@@ -66,6 +66,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"What salary should I ask for?", Intent::kNeedsLlm, "salary data"},
         Case{"Who is the CEO of Meridian?", Intent::kNeedsLlm, "world knowledge"},
         Case{"", Intent::kHelp, nullptr}, Case{"What can you do?", Intent::kHelp, nullptr},
+        Case{"can you help me?", Intent::kHelp, nullptr},
+        Case{"Help me write a cover letter", Intent::kCoverLetter, nullptr},
+        Case{"Is my resume a good fit?", Intent::kQualification, nullptr},
+        Case{"What skills am I missing?", Intent::kMissingSkills, nullptr},
         Case{"Anything about hospital staffing data?", Intent::kRelevantLines, nullptr}));
 
 TEST(DetectIntentTest, OrdinalsOfFollowUps) {

@@ -1,0 +1,174 @@
+// Scorer: weighted credit per factor.
+#include "engine/score/scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "engine/extract/phrase_patterns.h"
+#include "engine/extract/sentence_filter.h"
+
+namespace rc::engine {
+namespace {
+
+std::string Percent(double v) {
+  return std::to_string(static_cast<int>(std::round(v * 100))) + "%";
+}
+
+std::string OneDecimal(double v) {
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(1);
+  out << v;
+  return out.str();
+}
+
+bool IsSeniorityWord(const std::string& w) {
+  static const std::set<std::string> kWords = {
+      "senior", "sr", "junior", "jr",  "lead", "staff",    "principal", "intern", "entry", "level",
+      "mid",    "i",  "ii",     "iii", "iv",   "graduate", "trainee",   "head",   "chief"};
+  return kWords.count(w) > 0;
+}
+
+std::vector<std::string> ContentKeys(std::string_view text) {
+  std::vector<std::string> out;
+  const Tokenized t = Tokenize(text);
+  for (const Token& tok : t.tokens) {
+    if (tok.is_word && !IsPhraseStopWord(tok.lower) && !IsSeniorityWord(tok.lower)) {
+      out.push_back(tok.key);
+    }
+  }
+  return out;
+}
+
+model::ScoreFactor Factor(const char* id, const char* label, double weight, double score,
+                          std::string explanation) {
+  model::ScoreFactor f;
+  f.id = id;
+  f.label = label;
+  f.weight = weight;
+  f.score = std::clamp(score, 0.0, 1.0);
+  f.points = std::round(weight * f.score * 1000.0) / 10.0;
+  f.explanation = std::move(explanation);
+  return f;
+}
+
+}  // namespace
+
+double TitleSimilarity(const model::JobFacts& job, const ParsedResume& resume,
+                       const Document& resume_doc) {
+  const std::vector<std::string> want = ContentKeys(job.title);
+  if (want.empty()) return 0.0;
+  std::vector<std::string> candidates;
+  for (const model::ExperienceEntry& e : resume.facts.experience) candidates.push_back(e.title);
+  // The headline: lines of the top part (before the first heading).
+  for (std::uint32_t l = 0; l < resume_doc.tok.lines.size() && l < 4; ++l) {
+    if (resume.line_section[l] == "contact") candidates.emplace_back(resume_doc.LineText(l));
+  }
+  double best = 0.0;
+  for (const std::string& c : candidates) {
+    const std::vector<std::string> have = ContentKeys(c);
+    int found = 0;
+    for (const std::string& w : want) {
+      if (std::find(have.begin(), have.end(), w) != have.end()) ++found;
+    }
+    double sim = static_cast<double>(found) / static_cast<double>(want.size());
+    // Same title noun ("nurse", "engineer"): at least half credit.
+    if (!want.empty() && !have.empty() && want.back() == have.back() &&
+        IsTitleHeadNoun(want.back())) {
+      sim = std::max(sim, 0.5);
+    }
+    best = std::max(best, sim);
+  }
+  return best;
+}
+
+model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
+                          const ParsedResume& resume, const Document& resume_doc) {
+  model::Score score;
+  double hard_num = 0, hard_den = 0, soft_num = 0, soft_den = 0;
+  int hard_count = 0, soft_count = 0, hard_met = 0, soft_met = 0;
+  const auto& reqs = job.facts.requirements;
+  for (std::size_t i = 0; i < reqs.size(); ++i) {
+    const model::Requirement& r = reqs[i];
+    if (r.kind != model::RequirementKind::kSkill &&
+        r.kind != model::RequirementKind::kCertification) {
+      continue;
+    }
+    const double w = r.importance == model::Importance::kRequired ? 1.0 : kPreferredWeight;
+    const double credit = matches.matches[i].credit;
+    const bool met = matches.matches[i].status == model::MatchStatus::kMet;
+    if (r.skill_kind == "soft") {
+      soft_num += w * credit;
+      soft_den += w;
+      ++soft_count;
+      soft_met += met ? 1 : 0;
+    } else {
+      hard_num += w * credit;
+      hard_den += w;
+      ++hard_count;
+      hard_met += met ? 1 : 0;
+    }
+  }
+  const double hard = hard_den > 0 ? hard_num / hard_den : 1.0;
+  std::string hard_why =
+      hard_den > 0
+          ? "You fully meet " + std::to_string(hard_met) + " of " + std::to_string(hard_count) +
+                " hard-skill requirements; partial matches count part of their weight."
+          : "The job description names no hard skills.";
+  if (matches.list_only_skills > 0 && hard_den > 0) {
+    hard_why += " " + std::to_string(matches.list_only_skills) +
+                " skill(s) appear only in your Skills list and earn half credit.";
+  }
+  score.factors.push_back(
+      Factor("hard_skills", "Hard skills", kHardSkillsWeight, hard, std::move(hard_why)));
+  const double soft = soft_den > 0 ? soft_num / soft_den : 1.0;
+  score.factors.push_back(Factor("soft_skills", "Soft skills", kSoftSkillsWeight, soft,
+                                 soft_den > 0 ? "You show " + std::to_string(soft_met) + " of " +
+                                                    std::to_string(soft_count) +
+                                                    " soft skills the job description names."
+                                              : "The job description names no soft skills."));
+  const double title =
+      job.facts.title.empty() ? 1.0 : TitleSimilarity(job.facts, resume, resume_doc);
+  score.factors.push_back(Factor("title", "Job title", kTitleWeight, title,
+                                 job.facts.title.empty()
+                                     ? "The job description states no title."
+                                     : "Your closest title shares " + Percent(title) +
+                                           " of the words in \"" + job.facts.title + "\"."));
+  const double years = resume.facts.total_experience_months / 12.0;
+  double exp_score = 1.0;
+  std::string exp_why;
+  if (job.facts.years_required && *job.facts.years_required > 0) {
+    exp_score = std::min(1.0, years / *job.facts.years_required);
+    exp_why = "The job asks for " + OneDecimal(*job.facts.years_required) +
+              " years; your dated roles add up to " + OneDecimal(years) + ".";
+  } else if (resume.facts.total_experience_months > 0) {
+    exp_why = "The job states no overall years; your dated roles add up to " + OneDecimal(years) +
+              " years.";
+  } else {
+    exp_score = resume.facts.experience.empty() ? 0.5 : 0.75;
+    exp_why = "The job states no overall years, and your roles carry no dates to count.";
+  }
+  score.factors.push_back(
+      Factor("experience_years", "Experience", kExperienceWeight, exp_score, std::move(exp_why)));
+  int best_degree = 0;
+  for (const auto& e : resume.facts.education)
+    best_degree = std::max(best_degree, DegreeRank(e.degree_level));
+  const int need = DegreeRank(job.facts.degree_level);
+  double edu = 1.0;
+  std::string edu_why = "The job description asks for no degree.";
+  if (need > 0) {
+    edu = best_degree >= need ? 1.0 : best_degree == need - 1 ? 0.5 : 0.0;
+    edu_why = best_degree >= need ? "Your education meets the degree requirement."
+              : best_degree > 0   ? "Your highest degree is below the one asked for."
+                                  : "The job asks for a degree and your resume lists none.";
+  }
+  score.factors.push_back(Factor("education", "Education", kEducationWeight, edu, edu_why));
+  double total = 0;
+  for (const auto& f : score.factors) total += f.weight * f.score * 100.0;
+  score.total = std::clamp(static_cast<int>(std::lround(total)), 0, 100);
+  return score;
+}
+
+}  // namespace rc::engine

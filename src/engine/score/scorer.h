@@ -1,0 +1,30 @@
+// The 0-100 score: five weighted factors (see docs/scoring.md).
+#pragma once
+
+#include "engine/match/matcher.h"
+#include "engine/parse/jd_parser.h"
+#include "engine/parse/resume_segmenter.h"
+#include "model/report.h"
+
+namespace rc::engine {
+
+inline constexpr double kHardSkillsWeight = 0.45;
+inline constexpr double kSoftSkillsWeight = 0.10;
+inline constexpr double kTitleWeight = 0.15;
+inline constexpr double kExperienceWeight = 0.20;
+inline constexpr double kEducationWeight = 0.10;
+inline constexpr double kPreferredWeight = 0.5;  // a preferred requirement counts half
+
+// Title similarity in 0..1: the share of the JD title's content words (without seniority words)
+// found in the best resume title or headline, with at least 0.5 when the title nouns agree.
+double TitleSimilarity(const model::JobFacts& job, const ParsedResume& resume,
+                       const Document& resume_doc);
+
+// Computes the score from the matches. Factors: hard_skills (skills, tools, languages,
+// certifications, phrases), soft_skills, title, experience_years, education; each 0..1, weighted
+// by the constants above; required requirements weigh 1, preferred kPreferredWeight. A factor
+// the JD says nothing about scores 1 and says so. total = round(sum of points).
+model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
+                          const ParsedResume& resume, const Document& resume_doc);
+
+}  // namespace rc::engine
