@@ -226,9 +226,23 @@ std::string RemoveClaims(std::string_view answer, const std::vector<FlaggedClaim
   std::size_t pos = 0;
   for (const FlaggedClaim& c : claims) {
     if (c.begin < pos || c.end > answer.size()) continue;
-    out.append(answer.substr(pos, c.begin - pos));
-    pos = c.end;
-    while (pos < answer.size() && (answer[pos] == ' ' || answer[pos] == '\t')) ++pos;
+    std::size_t begin = c.begin;
+    std::size_t end = c.end;
+    // A claim that is a whole line goes with its line break.
+    const std::size_t line_start = begin == 0 ? 0 : answer.rfind('\n', begin - 1) + 1;
+    std::size_t line_end = answer.find('\n', end);
+    if (line_end == std::string_view::npos) line_end = answer.size();
+    auto blank = [&](std::size_t from, std::size_t to) {
+      return answer.substr(from, to - from).find_first_not_of(" \t\r") == std::string_view::npos;
+    };
+    if (line_start >= pos && blank(line_start, begin) && blank(end, line_end)) {
+      begin = line_start;
+      end = line_end == answer.size() ? line_end : line_end + 1;
+    } else {
+      while (end < answer.size() && (answer[end] == ' ' || answer[end] == '\t')) ++end;
+    }
+    out.append(answer.substr(pos, begin - pos));
+    pos = end;
   }
   out.append(answer.substr(pos));
   // Drop lines that are now empty list items or blank where text used to be.

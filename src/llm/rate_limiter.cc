@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace rc::llm {
@@ -45,17 +46,15 @@ void LlmRateLimiter::Evict(std::int64_t now) {
   };
   sweep(sessions_, config_.per_session);
   sweep(ips_, config_.per_ip);
-  // Still full of active keys: forget the least recently used ones, half of the table.
+  // Still too many active keys: forget the fullest half of each table. A nearly full bucket
+  // holds the least state (a new one starts full), while an empty one is what stops an abuser.
   for (auto* map : {&sessions_, &ips_}) {
     if (sessions_.size() + ips_.size() + 2 <= config_.max_tracked_keys) break;
-    std::vector<std::int64_t> times;
-    for (const auto& [k, b] : *map) times.push_back(b.updated_ms);
-    if (times.empty()) continue;
-    std::nth_element(times.begin(), times.begin() + times.size() / 2, times.end());
-    const std::int64_t cutoff = times[times.size() / 2];
-    for (auto it = map->begin(); it != map->end();) {
-      it = it->second.updated_ms <= cutoff ? map->erase(it) : std::next(it);
-    }
+    std::vector<std::pair<double, std::string>> by_tokens;
+    for (const auto& [key, bucket] : *map) by_tokens.emplace_back(bucket.tokens, key);
+    std::sort(by_tokens.begin(), by_tokens.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; i < (by_tokens.size() + 1) / 2; ++i) map->erase(by_tokens[i].second);
   }
 }
 
