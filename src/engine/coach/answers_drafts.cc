@@ -122,6 +122,24 @@ std::string AnswerRewrite(const Grounding& g, std::string_view bullet) {
         "one* for more on a bullet.\n";
     return out;
   }
+  std::vector<Line> pasted = SplitLines(bullet);
+  if (pasted.size() > 1) {
+    // Several bullets pasted at once: a compact before/after list.
+    std::string out = "## Bullet rewrites\n\n";
+    bool any_without_number = false;
+    for (std::size_t i = 0; i < pasted.size() && i < 8; ++i) {
+      BulletRewrite each = RewriteBullet(pasted[i].text);
+      any_without_number = any_without_number || !each.has_metric;
+      out += std::to_string(i + 1) + ". \u201c" + Quote(pasted[i].text, 200) +
+             "\u201d\n   \u2192 \u201c" + Quote(each.rewritten, 200) + "\u201d" +
+             (each.has_metric ? "" : " \u2014 add the scale or result if you know it") + "\n";
+    }
+    if (pasted.size() > 8) out += "\nOnly the first 8 bullets are rewritten.\n";
+    if (any_without_number) {
+      out += "\nNumbers are left for you to add: only use figures you can back up.\n";
+    }
+    return out;
+  }
   BulletRewrite r = RewriteBullet(bullet);
   std::string out = "## Bullet rewrite\n\n";
   out += "**Before:** " + Quote(bullet, 400) + "\n\n";

@@ -373,6 +373,18 @@ TEST(CoachTest, RewriteBulletDropsFillerAndAsksForTheMetric) {
   for (char c : a.markdown) EXPECT_FALSE(c >= '0' && c <= '9') << a.markdown;
 }
 
+TEST(CoachTest, RewriteSeveralPastedBullets) {
+  Session s = BackendSession();
+  CoachAnswer a = Ask(s,
+                      "Rewrite these bullets:\n- Responsible for the release calendar\n"
+                      "- Helped with hiring interviews\n- Reduced build time by 40%");
+  EXPECT_EQ(a.intent, "rewrite_bullet");
+  EXPECT_TRUE(Has(a.markdown, "\u2192 \u201cOwned the release calendar\u201d")) << a.markdown;
+  EXPECT_TRUE(Has(a.markdown, "\u2192 \u201cContributed to hiring interviews\u201d"));
+  EXPECT_TRUE(Has(a.markdown, "\u2192 \u201cReduced build time by 40%\u201d\n"));
+  EXPECT_TRUE(InventedNumbers(a.markdown, s, {"40"}).empty());
+}
+
 TEST(CoachTest, RewriteWithoutABulletPicksTheResumesWeakestOnes) {
   Session s = BackendSession();
   CoachAnswer a = Ask(s, "Can you rewrite my weakest bullets?");
