@@ -34,7 +34,9 @@ inline std::vector<TaxonomyFile> TestTaxonomyFiles() {
        "machine-learning\tMachine Learning\thard\tdata-science\tml\t\n"
        "rest-api\tREST API\thard\tweb\trest apis|restful api\t\n"
        "ci-cd\tCI/CD\thard\tdevops\tcontinuous integration\t\n"
-       "front-end\tFront End Development\thard\tweb\tfront end|frontend\t\n"},
+       "front-end\tFront End Development\thard\tweb\tfront end|frontend\t\n"
+       "terraform\tTerraform\ttool\tinfrastructure\t\tkubernetes\n"
+       "aws\tAmazon Web Services\ttool\tcloud\taws\t\n"},
       {"general.tsv",
        "id\tname\tkind\tcategory\taliases\trelated\n"
        "communication\tCommunication\tsoft\tinterpersonal\tcommunication skills\t\n"

@@ -170,14 +170,14 @@ std::string CleanPart(std::string_view s) {
 }
 
 // Splits a role header ("Senior Nurse | St Mary's Hospital, Leeds") into parts.
-std::vector<std::string> SplitHeader(std::string_view text) {
+std::vector<std::string> SplitHeader(std::string_view text, bool split_at = true) {
   std::vector<std::string> parts;
   std::string current;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const std::string_view rest = text.substr(i);
     std::size_t skip = 0;
-    if (rest.rfind(" | ", 0) == 0 || rest.rfind(" - ", 0) == 0 || rest.rfind(" at ", 0) == 0 ||
-        rest.rfind(" @ ", 0) == 0) {
+    if (rest.rfind(" | ", 0) == 0 || rest.rfind(" - ", 0) == 0 ||
+        (split_at && rest.rfind(" at ", 0) == 0) || rest.rfind(" @ ", 0) == 0) {
       skip = 3;
       if (rest.rfind(" at ", 0) == 0) skip = 4;
     } else if (rest.front() == '|' || rest.front() == '\t') {
@@ -281,11 +281,15 @@ std::string DegreeLevelIn(std::string_view text, std::size_t* field_start) {
     }
     if (tok.lower.size() == 2 && !std::isupper(static_cast<unsigned char>(written[1]))) continue;
     if (field_start) {
-      for (std::size_t j = i + 1; j < t.tokens.size() && j < i + 5; ++j) {
-        if (t.tokens[j].lower == "in" || t.tokens[j].lower == "of") {
-          *field_start = t.tokens[j].end;
-          break;
+      // "Bachelor of Science in Nursing": the field follows "in" when there is one.
+      for (const char* joiner : {"in", "of"}) {
+        for (std::size_t j = i + 1; j < t.tokens.size() && j < i + 6; ++j) {
+          if (t.tokens[j].lower == joiner) {
+            *field_start = t.tokens[j].end;
+            break;
+          }
         }
+        if (*field_start != std::string_view::npos) break;
       }
     }
     return std::string(level);
@@ -509,7 +513,7 @@ ParsedResume ParseResume(const Document& doc) {
     if (level.empty()) {
       if (is_institution(text) && !facts.education.empty() &&
           facts.education.back().institution.empty() && out.line_section[l - 1] == "education") {
-        facts.education.back().institution = CleanPart(SplitHeader(text).front());
+        facts.education.back().institution = CleanPart(SplitHeader(text, false).front());
         const std::vector<int> years = FindYears(text);
         if (!years.empty()) facts.education.back().graduation_year = years.back();
         facts.education.back().span.end =
@@ -529,12 +533,12 @@ ParsedResume ParseResume(const Document& doc) {
       if (!years.empty()) field = CleanPart(field.substr(0, field.find(std::to_string(years[0]))));
       entry.field = AsciiLower(field);
     }
-    for (const std::string& part : SplitHeader(text)) {
+    for (const std::string& part : SplitHeader(text, false)) {
       if (is_institution(part)) entry.institution = part;
     }
     if (entry.institution.empty() && l > 0 && out.line_section[l - 1] == "education" &&
         !out.line_is_heading[l - 1] && is_institution(doc.LineText(l - 1))) {
-      entry.institution = CleanPart(SplitHeader(doc.LineText(l - 1)).front());
+      entry.institution = CleanPart(SplitHeader(doc.LineText(l - 1), false).front());
     }
     const std::vector<int> years = FindYears(text);
     if (!years.empty()) entry.graduation_year = years.back();

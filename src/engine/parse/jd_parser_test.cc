@@ -1,0 +1,126 @@
+// Tests for JD parsing: title, seniority, importance, years, degrees and phrase requirements.
+#include "engine/parse/jd_parser.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/test_taxonomy.h"
+
+namespace rc::engine {
+namespace {
+
+constexpr char kJob[] =
+    "Senior Backend Engineer\n"
+    "\n"
+    "About us\n"
+    "We build payment software in Java.\n"
+    "\n"
+    "Requirements:\n"
+    "- 5+ years of experience with Python\n"
+    "- At least three years of professional experience\n"
+    "- Experience with Kubernetes and Terraform\n"
+    "- Knowledge of double-entry accounting\n"
+    "- Bachelor's degree in Computer Science\n"
+    "\n"
+    "Nice to have:\n"
+    "- React\n"
+    "- Docker is a plus\n";
+
+const model::Requirement* Find(const ParsedJob& job, std::string_view name) {
+  for (const auto& r : job.facts.requirements) {
+    if (r.name == name) return &r;
+  }
+  return nullptr;
+}
+
+TEST(JdParserTest, TitleAndSeniority) {
+  const Document doc = MakeDocument(kJob);
+  const ParsedJob job = ParseJob(*testing::TestTaxonomy(), doc);
+  EXPECT_EQ(job.facts.title, "Senior Backend Engineer");
+  EXPECT_EQ(job.facts.seniority, "senior");
+  EXPECT_TRUE(job.has_requirements_section);
+}
+
+TEST(JdParserTest, RequirementsWithImportanceAndYears) {
+  const Document doc = MakeDocument(kJob);
+  const ParsedJob job = ParseJob(*testing::TestTaxonomy(), doc);
+  const model::Requirement* python = Find(job, "Python");
+  ASSERT_NE(python, nullptr);
+  EXPECT_EQ(python->importance, model::Importance::kRequired);
+  EXPECT_EQ(python->years_min, 5.0);
+  EXPECT_EQ(python->skill_id, "python");
+  EXPECT_EQ(python->skill_kind, "hard");
+  EXPECT_EQ(std::string(kJob).substr(python->span.begin, python->span.end - python->span.begin),
+            "Python");
+  EXPECT_EQ(job.facts.years_required, 3.0);
+  ASSERT_NE(Find(job, "Kubernetes"), nullptr);
+  ASSERT_NE(Find(job, "Terraform"), nullptr);
+  const model::Requirement* react = Find(job, "React");
+  ASSERT_NE(react, nullptr);
+  EXPECT_EQ(react->importance, model::Importance::kPreferred);
+  const model::Requirement* docker = Find(job, "Docker");
+  ASSERT_NE(docker, nullptr);
+  EXPECT_EQ(docker->importance, model::Importance::kPreferred);
+  // Java is only in the employer's description.
+  EXPECT_EQ(Find(job, "Java"), nullptr);
+  // Ids follow JD order.
+  for (std::size_t i = 0; i < job.facts.requirements.size(); ++i) {
+    EXPECT_EQ(job.facts.requirements[i].id, "r" + std::to_string(i + 1));
+    if (i > 0) {
+      EXPECT_LE(job.facts.requirements[i - 1].span.begin, job.facts.requirements[i].span.begin);
+    }
+  }
+}
+
+TEST(JdParserTest, DegreeAndPhraseOutsideTaxonomy) {
+  const Document doc = MakeDocument(kJob);
+  const ParsedJob job = ParseJob(*testing::TestTaxonomy(), doc);
+  EXPECT_EQ(job.facts.degree_level, "bachelor");
+  const model::Requirement* degree = Find(job, "Bachelor's degree in Computer Science");
+  ASSERT_NE(degree, nullptr);
+  EXPECT_EQ(degree->kind, model::RequirementKind::kEducation);
+  const model::Requirement* phrase = Find(job, "double-entry accounting");
+  ASSERT_NE(phrase, nullptr);
+  EXPECT_EQ(phrase->skill_id, "");
+  EXPECT_EQ(phrase->kind, model::RequirementKind::kSkill);
+}
+
+TEST(JdParserTest, NoRequirementsSection) {
+  const Document doc = MakeDocument(
+      "Line Cook\nYou will prepare meals and keep the kitchen clean. Experience with food safety "
+      "is preferred. You must be fluent in Spanish.\n");
+  const ParsedJob job = ParseJob(*testing::TestTaxonomy(), doc);
+  EXPECT_FALSE(job.has_requirements_section);
+  EXPECT_EQ(job.facts.title, "Line Cook");
+  const model::Requirement* spanish = Find(job, "Spanish");
+  ASSERT_NE(spanish, nullptr);
+  EXPECT_EQ(spanish->importance, model::Importance::kRequired);
+  const model::Requirement* food = Find(job, "food safety");
+  ASSERT_NE(food, nullptr);
+  EXPECT_EQ(food->importance, model::Importance::kPreferred);
+}
+
+TEST(JdParserTest, YearsPatterns) {
+  auto years = [](std::string_view text) {
+    const Document doc = MakeDocument(text);
+    std::vector<const Token*> words;
+    for (const Token& t : doc.tok.tokens) words.push_back(&t);
+    return YearsIn(words);
+  };
+  EXPECT_EQ(years("5+ years of Python"), 5.0);
+  EXPECT_EQ(years("3-5 years in sales"), 3.0);
+  EXPECT_EQ(years("at least two years of experience"), 2.0);
+  EXPECT_EQ(years("minimum of 10 yrs"), 10.0);
+  EXPECT_FALSE(years("children 5 years old").has_value());
+  EXPECT_FALSE(years("years of fun").has_value());
+}
+
+TEST(JdParserTest, HeadingKinds) {
+  EXPECT_EQ(JobHeadingKind("Nice to have:"), "preferred");
+  EXPECT_EQ(JobHeadingKind("What you'll need"), "requirements");
+  EXPECT_EQ(JobHeadingKind("BENEFITS"), "benefits");
+  EXPECT_EQ(JobHeadingKind("PREFERRED EXPERIENCE"), "preferred");
+  EXPECT_EQ(JobHeadingKind("You will build APIs in Go."), "");
+}
+
+}  // namespace
+}  // namespace rc::engine
