@@ -27,7 +27,17 @@ export async function startServer(bin) {
   const dataDir = mkdtempSync(join(tmpdir(), "rc-e2e-data-"));
   const child = spawn(
     bin,
-    ["serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir, "--web-root", join(WEB_DIR, "dist")],
+    [
+      "serve",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      "0",
+      "--data-dir",
+      dataDir,
+      "--web-root",
+      join(WEB_DIR, "dist"),
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let stderr = "";
@@ -67,9 +77,13 @@ export async function startServer(bin) {
 
 /**
  * Opens a fresh browser profile. Every request outside `origin` is blocked and recorded; every
- * console error or warning and uncaught page error is recorded. `check()` throws if any happened.
+ * console error or warning and uncaught page error is recorded, except the failed-response
+ * messages listed in `expectedHttpErrors` ({status, path}). `check()` throws if any happened.
  */
-export async function openBrowser(origin, { width = 1280, height = 900, colorScheme = "light" } = {}) {
+export async function openBrowser(
+  origin,
+  { width = 1280, height = 900, colorScheme = "light", expectedHttpErrors = [] } = {},
+) {
   const profile = mkdtempSync(join(tmpdir(), "rc-e2e-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -89,7 +103,16 @@ export async function openBrowser(origin, { width = 1280, height = 900, colorSch
   });
   const watch = (page) => {
     page.on("console", (msg) => {
-      if (msg.type() === "error" || msg.type() === "warning") problems.push(`console ${msg.type()}: ${msg.text()}`);
+      if (msg.type() !== "error" && msg.type() !== "warning") return;
+      // Chromium logs every failed HTTP response; a scenario may expect some (e.g. 404 /session).
+      const where = msg.location().url ?? "";
+      const expected = expectedHttpErrors.some(
+        ({ status, path }) =>
+          msg.text().includes(`status of ${status}`) &&
+          where.startsWith(origin) &&
+          new URL(where).pathname === path,
+      );
+      if (!expected) problems.push(`console ${msg.type()}: ${msg.text()} (${where})`);
     });
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   };

@@ -17,7 +17,7 @@ const HOSTILE_RESUME = [
   "EXPERIENCE",
   "Software Engineer, Acme, 2019 - Present",
   "- Built Python services; see [my portfolio](javascript:window.__pwned=3) and ![badge](https://evil.example/badge.png)",
-  "- Wrote <iframe src=\"https://evil.example/frame\"></iframe> integrations in Go",
+  '- Wrote <iframe src="https://evil.example/frame"></iframe> integrations in Go',
   "",
   "SKILLS",
   "Python, Go, PostgreSQL, [click](javascript:alert(1))",
@@ -46,7 +46,10 @@ test("example pair: analyze, highlight evidence, chat, reload restores, start ov
     await analyze(page, "Analyze");
 
     for (const title of SECTION_TITLES) {
-      expect((await page.getByRole("heading", { level: 2, name: title }).count()) === 1, `section ${title} is missing`);
+      expect(
+        (await page.getByRole("heading", { level: 2, name: title }).count()) === 1,
+        `section ${title} is missing`,
+      );
     }
     const score = await page.locator(".score__ring").getAttribute("aria-label");
     expect(/Match score \d+ out of 100/.test(score ?? ""), `score label: ${score}`);
@@ -115,7 +118,10 @@ test("keyboard only: reach and run Analyze, focus is visible", async (server) =>
 test("phone width 375 px in dark mode: no sideways scroll, report and chat usable", async (server) => {
   await withBrowser(server, { width: 375, height: 812, colorScheme: "dark" }, async ({ page }) => {
     await openApp(page, server.url);
-    expect((await page.evaluate(() => document.documentElement.dataset.theme)) === "dark", "follows the system theme");
+    expect(
+      (await page.evaluate(() => document.documentElement.dataset.theme)) === "dark",
+      "follows the system theme",
+    );
     await expectNoSideScroll(page);
     await screenshot(page, "phone-dark-empty");
     await loadExamplePair(page);
@@ -140,7 +146,10 @@ test("theme toggle switches light/dark and is remembered; desktop dark and phone
     await screenshot(page, "desktop-dark-report");
     await page.reload();
     await page.getByRole("heading", { name: /^Your report/ }).waitFor();
-    expect((await page.evaluate(() => document.documentElement.dataset.theme)) === "dark", "dark is remembered");
+    expect(
+      (await page.evaluate(() => document.documentElement.dataset.theme)) === "dark",
+      "dark is remembered",
+    );
     await page.getByRole("button", { name: "Switch to light theme" }).click();
     await page.setViewportSize({ width: 375, height: 812 });
     await expectNoSideScroll(page);
@@ -149,10 +158,13 @@ test("theme toggle switches light/dark and is remembered; desktop dark and phone
 });
 
 test("unknown session after reload is explained and Analyze again works", async (server) => {
-  await withBrowser(server, { width: 1280, height: 900 }, async ({ page }) => {
+  const expectedHttpErrors = [{ status: 404, path: "/session" }];
+  await withBrowser(server, { width: 1280, height: 900, expectedHttpErrors }, async ({ page }) => {
     await openApp(page, server.url);
     await loadExamplePair(page);
-    await page.evaluate(() => sessionStorage.setItem("resume-coach.sessionId", "bogus-session-id-0000000000"));
+    await page.evaluate(() =>
+      sessionStorage.setItem("resume-coach.sessionId", "bogus-session-id-0000000000"),
+    );
     await page.reload();
     const notice = page.getByRole("alert").filter({ hasText: "session has expired" });
     await notice.waitFor();
@@ -167,7 +179,8 @@ test("unknown session after reload is explained and Analyze again works", async 
 });
 
 test("session deleted on the server while chatting is explained", async (server) => {
-  await withBrowser(server, { width: 1280, height: 900 }, async ({ page }) => {
+  const expectedHttpErrors = [{ status: 404, path: "/chat" }];
+  await withBrowser(server, { width: 1280, height: 900, expectedHttpErrors }, async ({ page }) => {
     await openApp(page, server.url);
     await loadExamplePair(page);
     await analyze(page, "Analyze");
@@ -236,7 +249,11 @@ async function main() {
         console.log(`ok   ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       } catch (error) {
         failed += 1;
-        console.log(`FAIL ${t.name}\n     ${String(error?.stack ?? error).split("\n").join("\n     ")}`);
+        console.log(
+          `FAIL ${t.name}\n     ${String(error?.stack ?? error)
+            .split("\n")
+            .join("\n     ")}`,
+        );
       }
     }
   } finally {

@@ -19,13 +19,15 @@ class FakeServer {
       new Response(body === null ? null : JSON.stringify(body), { status });
     const notFound = () => json(404, { error: { code: "NOT_FOUND", message: "session not found" } });
     const body = init?.body ? JSON.parse(init.body as string) : undefined;
-    if (url === "/health") return json(200, { status: "ok", storage: "sqlite", llm: "builtin", version: "t" });
+    if (url === "/health")
+      return json(200, { status: "ok", storage: "sqlite", llm: "builtin", version: "t" });
     if (url === "/items")
       return json(200, [
         { id: "res", name: "Platform engineer (resume)", kind: "resume" },
         { id: "job", name: "Senior platform engineer (job)", kind: "job" },
       ]);
-    if (url === "/items/res") return json(200, { id: "res", name: "r", kind: "resume", content: sampleResume });
+    if (url === "/items/res")
+      return json(200, { id: "res", name: "r", kind: "resume", content: sampleResume });
     if (url === "/items/job") return json(200, { id: "job", name: "j", kind: "job", content: sampleJob });
     if (url === "/analyze") {
       const id = `s${this.next++}`;
@@ -74,7 +76,9 @@ async function loadExamplesAndAnalyze() {
   fireEvent.change(screen.getByLabelText("Load an example job description"), { target: { value: "job" } });
   await waitFor(() => {
     expect((screen.getByRole("textbox", { name: "Resume" }) as HTMLTextAreaElement).value).toBe(sampleResume);
-    expect((screen.getByRole("textbox", { name: "Job description" }) as HTMLTextAreaElement).value).toBe(sampleJob);
+    expect((screen.getByRole("textbox", { name: "Job description" }) as HTMLTextAreaElement).value).toBe(
+      sampleJob,
+    );
   });
   fireEvent.click(screen.getByRole("button", { name: "Analyze" }));
   await screen.findByRole("heading", { name: /Your report/ });
@@ -134,12 +138,17 @@ describe("App", () => {
 
   it("explains an unknown session after a reload and re-analyzes in one click", async () => {
     const server = new FakeServer();
-    localStorage.setItem(storageKeys.INPUTS_KEY, JSON.stringify({ resume: sampleResume, jobDescription: sampleJob }));
+    localStorage.setItem(
+      storageKeys.INPUTS_KEY,
+      JSON.stringify({ resume: sampleResume, jobDescription: sampleJob }),
+    );
     sessionStorage.setItem(storageKeys.SESSION_KEY, "bogus");
     mount(server);
     const alert = await screen.findByText(/previous coaching session has expired/);
     expect(sessionStorage.getItem(storageKeys.SESSION_KEY)).toBeNull();
-    fireEvent.click(within(alert.closest(".notice") as HTMLElement).getByRole("button", { name: "Analyze again" }));
+    fireEvent.click(
+      within(alert.closest(".notice") as HTMLElement).getByRole("button", { name: "Analyze again" }),
+    );
     await screen.findByRole("heading", { name: /Your report/ });
     expect(screen.queryByText(/previous coaching session has expired/)).toBeNull();
     expect(sessionStorage.getItem(storageKeys.SESSION_KEY)).toBe("s1");

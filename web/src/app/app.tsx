@@ -1,5 +1,5 @@
 // The single page: inputs, analysis report and chat, composed from the features.
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { apiClient, type ApiClient } from "../lib/api-client";
 import { ChatPanel } from "../features/chat/components/chat-panel";
 import { InputsPanel } from "../features/inputs/components/inputs-panel";
@@ -27,16 +27,19 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
   const examples = useExamples(client);
   const { theme, toggle } = useTheme();
   const reportHeading = useRef<HTMLHeadingElement>(null);
-  const resultRef = useRef(coach.result);
+  const [focusReport, setFocusReport] = useState(false);
 
-  // Move focus to the report when a new analysis arrives (not when one is restored on load).
+  // After a new analysis, move focus (and the view) to the report; restored reports leave focus alone.
   useEffect(() => {
-    const previous = resultRef.current;
-    resultRef.current = coach.result;
-    if (coach.result && previous !== coach.result && coach.phase === "idle" && previous !== undefined) {
-      if (document.activeElement?.id === "analyze-button") reportHeading.current?.focus();
+    if (focusReport && coach.result) {
+      reportHeading.current?.focus();
+      setFocusReport(false);
     }
-  }, [coach.result, coach.phase]);
+  }, [focusReport, coach.result]);
+
+  const runAnalysis = async () => {
+    if (await coach.analyze()) setFocusReport(true);
+  };
 
   const busy = coach.phase !== "idle";
   const blocker = analyzeBlocker(coach.resume, coach.jobDescription);
@@ -79,14 +82,15 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
         {coach.sessionExpired && (
           <div className="notice notice--warn" role="alert">
             <div>
-              <strong>Your previous coaching session has expired.</strong> Sessions are kept for 24 hours after
-              their last use, so its report and chat are gone. Your resume and job description are still here.
+              <strong>Your previous coaching session has expired.</strong> Sessions are kept for 24 hours
+              after their last use, so its report and chat are gone. Your resume and job description are still
+              here.
             </div>
             <div className="notice__actions">
               <button
                 type="button"
                 className="btn btn--primary btn--small"
-                onClick={() => void coach.analyze()}
+                onClick={() => void runAnalysis()}
                 disabled={busy || blocker !== null}
               >
                 Analyze again
@@ -116,7 +120,7 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
               id="analyze-button"
               type="button"
               className="btn btn--primary btn--large"
-              onClick={() => void coach.analyze()}
+              onClick={() => void runAnalysis()}
               disabled={busy}
               aria-describedby={blocker ? "analyze-hint" : undefined}
             >
@@ -174,14 +178,18 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
               <h2 ref={reportHeading} tabIndex={-1} className="report-head__title" id="report-title">
                 Your report{coach.result.report.job.title ? `: ${coach.result.report.job.title}` : ""}
               </h2>
-              <button type="button" className="btn btn--danger-ghost btn--small" onClick={() => void coach.startOver()}>
+              <button
+                type="button"
+                className="btn btn--danger-ghost btn--small"
+                onClick={() => void coach.startOver()}
+              >
                 Start over
               </button>
             </div>
             {stale && (
               <p className="notice notice--info">
-                You have edited the text since this report was made. Select <strong>Analyze again</strong> to update
-                it.
+                You have edited the text since this report was made. Select <strong>Analyze again</strong> to
+                update it.
               </p>
             )}
             <ReportView
@@ -201,8 +209,8 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
         )}
       </main>
       <footer className="footer muted">
-        Resume Coach runs entirely on this server: your documents are not sent anywhere else. Sessions are deleted
-        24 hours after their last use, or now with Start over.
+        Resume Coach runs entirely on this server: your documents are not sent anywhere else. Sessions are
+        deleted 24 hours after their last use, or now with Start over.
       </footer>
     </div>
   );

@@ -45,11 +45,13 @@ export interface CoachActions {
 
 /** Why Analyze is not possible right now, or null when it is. */
 export function analyzeBlocker(resume: string, jobDescription: string): string | null {
-  if (resume.trim() === "" && jobDescription.trim() === "") return "Paste a resume and a job description first.";
+  if (resume.trim() === "" && jobDescription.trim() === "")
+    return "Paste a resume and a job description first.";
   if (resume.trim() === "") return "Paste or upload a resume first.";
   if (jobDescription.trim() === "") return "Paste or upload a job description first.";
   if (codePointLength(resume) > MAX_INPUT_CHARS) return "The resume is over the 100,000-character limit.";
-  if (codePointLength(jobDescription) > MAX_INPUT_CHARS) return "The job description is over the 100,000-character limit.";
+  if (codePointLength(jobDescription) > MAX_INPUT_CHARS)
+    return "The job description is over the 100,000-character limit.";
   return null;
 }
 

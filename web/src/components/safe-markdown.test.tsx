@@ -12,7 +12,7 @@ const HOSTILE = [
   "[ok](https://example.org/page)",
   "[mail](mailto:someone@example.org)",
   '<a href="javascript:alert(1)">raw link</a>',
-  "<iframe src=\"https://evil.example\"></iframe>",
+  '<iframe src="https://evil.example"></iframe>',
 ].join("\n\n");
 
 describe("SafeMarkdown", () => {

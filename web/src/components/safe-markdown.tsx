@@ -51,12 +51,7 @@ interface SafeMarkdownProps {
 export function SafeMarkdown({ children, className }: SafeMarkdownProps) {
   return (
     <div className={className ? `markdown ${className}` : "markdown"}>
-      <Markdown
-        remarkPlugins={[remarkGfm]}
-        skipHtml
-        urlTransform={safeUrl}
-        components={components}
-      >
+      <Markdown remarkPlugins={[remarkGfm]} skipHtml urlTransform={safeUrl} components={components}>
         {children}
       </Markdown>
     </div>

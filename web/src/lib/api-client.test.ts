@@ -36,7 +36,9 @@ describe("ApiClient", () => {
   });
 
   it("escapes example ids in the path", async () => {
-    const fetchMock = vi.fn((_url: string) => reply(200, { id: "a/b", name: "n", kind: "job", content: "c" }));
+    const fetchMock = vi.fn((_url: string) =>
+      reply(200, { id: "a/b", name: "n", kind: "job", content: "c" }),
+    );
     await new ApiClient(fetchMock).getItem("a/b");
     expect(fetchMock.mock.calls[0]![0]).toBe("/items/a%2Fb");
   });
@@ -87,9 +89,9 @@ describe("describeError", () => {
   });
 
   it("gives next steps for size limits, rate limits, timeouts and outages", () => {
-    expect(describeError(http(413, "PAYLOAD_TOO_LARGE", "resume is over 100000 characters"), "analyze").detail).toMatch(
-      /Resume is over 100000 characters\. Shorten/,
-    );
+    expect(
+      describeError(http(413, "PAYLOAD_TOO_LARGE", "resume is over 100000 characters"), "analyze").detail,
+    ).toMatch(/Resume is over 100000 characters\. Shorten/);
     expect(describeError(http(429, "RESOURCE_EXHAUSTED"), "chat").detail).toMatch(/Wait a few seconds/);
     expect(describeError(http(504, "DEADLINE_EXCEEDED"), "analyze").title).toMatch(/too long/);
     expect(describeError(http(503, "UNAVAILABLE"), "analyze").title).toMatch(/unavailable/);

@@ -52,9 +52,7 @@ export function describeError(error: unknown, context: ErrorContext): FriendlyEr
     case "INVALID_ARGUMENT":
     case "UNPROCESSABLE":
       return make(
-        context === "chat"
-          ? "That question couldn't be sent."
-          : "The server couldn't use this input.",
+        context === "chat" ? "That question couldn't be sent." : "The server couldn't use this input.",
         serverSays || "Check the text you entered and try again.",
       );
     case "PAYLOAD_TOO_LARGE":
@@ -63,10 +61,7 @@ export function describeError(error: unknown, context: ErrorContext): FriendlyEr
         `${serverSays ? `${serverSays} ` : ""}Shorten the resume or job description and try again.`,
       );
     case "UNSUPPORTED_MEDIA_TYPE":
-      return make(
-        "That file type isn't supported.",
-        "Use a .txt or .md file, or paste the text instead.",
-      );
+      return make("That file type isn't supported.", "Use a .txt or .md file, or paste the text instead.");
     case "NOT_FOUND":
       if (context === "chat" || context === "restore" || context === "start-over") {
         return make(

@@ -21,7 +21,8 @@ export function EvidencePanel({ selection, resume, jobDescription }: EvidencePan
     heading = requirement.name;
     explanation = match?.explanation ?? "";
     resumeSpans = match?.evidence.map((e) => e.span) ?? [];
-    const mention = requirement.span.end > requirement.span.begin ? requirement.span : requirement.sentence_span;
+    const mention =
+      requirement.span.end > requirement.span.begin ? requirement.span : requirement.sentence_span;
     jobSpans = [mention];
   } else if (selection?.kind === "check") {
     heading = selection.check.label;

@@ -14,7 +14,11 @@ interface HighlightedTextProps {
 export function HighlightedText({ title, text, spans, emptyNote }: HighlightedTextProps) {
   const map = useMemo(() => new ByteIndexMap(text), [text]);
   const segments = useMemo(
-    () => segmentText(text, spans.map((s) => map.toRange(s)).filter((r) => r !== null)),
+    () =>
+      segmentText(
+        text,
+        spans.map((s) => map.toRange(s)).filter((r) => r !== null),
+      ),
     [map, spans, text],
   );
   const paneRef = useRef<HTMLDivElement>(null);

@@ -33,7 +33,13 @@ export function ReportActions({ report, analysis }: ReportActionsProps) {
       <button
         type="button"
         className="btn btn--ghost btn--small"
-        onClick={() => downloadText(`${base}.json`, `${JSON.stringify({ analysis, report }, null, 2)}\n`, "application/json")}
+        onClick={() =>
+          downloadText(
+            `${base}.json`,
+            `${JSON.stringify({ analysis, report }, null, 2)}\n`,
+            "application/json",
+          )
+        }
       >
         Export JSON
       </button>

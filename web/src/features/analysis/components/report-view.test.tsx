@@ -4,7 +4,12 @@ import { ReportView } from "./report-view";
 
 function renderReport() {
   return render(
-    <ReportView report={sampleReport} analysis={sampleAnalysis} resume={sampleResume} jobDescription={sampleJob} />,
+    <ReportView
+      report={sampleReport}
+      analysis={sampleAnalysis}
+      resume={sampleResume}
+      jobDescription={sampleJob}
+    />,
   );
 }
 
@@ -16,7 +21,9 @@ describe("ReportView", () => {
   it("shows the score, its factors and the three analysis sections", () => {
     renderReport();
     expect(screen.getByLabelText("Match score 72 out of 100: Good match")).toBeTruthy();
-    expect(within(screen.getByRole("list", { name: "Score breakdown" })).getAllByRole("listitem")).toHaveLength(3);
+    expect(
+      within(screen.getByRole("list", { name: "Score breakdown" })).getAllByRole("listitem"),
+    ).toHaveLength(3);
     for (const title of ["Qualification Assessment", "Missing Skills / Experience", "Key Strengths"]) {
       expect(screen.getByRole("heading", { level: 2, name: title })).toBeTruthy();
     }
@@ -28,7 +35,10 @@ describe("ReportView", () => {
     expect(pick.getAttribute("aria-pressed")).toBe("false");
     fireEvent.click(pick);
     expect(pick.getAttribute("aria-pressed")).toBe("true");
-    expect(marks(screen.getByRole("region", { name: "Your resume text" }))).toEqual(["Python services", "Python, Go"]);
+    expect(marks(screen.getByRole("region", { name: "Your resume text" }))).toEqual([
+      "Python services",
+      "Python, Go",
+    ]);
     expect(marks(screen.getByRole("region", { name: "Job description text" }))).toEqual(["Python"]);
     expect(screen.getByText("Python appears in a dated role and in the skills list.")).toBeTruthy();
   });
@@ -44,8 +54,16 @@ describe("ReportView", () => {
   it("marks requirements met/partial/missing and required/preferred", () => {
     renderReport();
     const rows = screen.getAllByRole("row").slice(1);
-    expect(rows.map((r) => within(r).getAllByRole("cell")[1]?.textContent)).toEqual(["Met", "Missing", "Partial"]);
-    expect(rows.map((r) => within(r).getAllByRole("cell")[0]?.textContent)).toEqual(["Required", "Required", "Preferred"]);
+    expect(rows.map((r) => within(r).getAllByRole("cell")[1]?.textContent)).toEqual([
+      "Met",
+      "Missing",
+      "Partial",
+    ]);
+    expect(rows.map((r) => within(r).getAllByRole("cell")[0]?.textContent)).toEqual([
+      "Required",
+      "Required",
+      "Preferred",
+    ]);
   });
 
   it("lists checks failures first and highlights a check's spans", () => {

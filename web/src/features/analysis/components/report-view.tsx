@@ -57,10 +57,8 @@ export function ReportView({ report, analysis, resume, jobDescription }: ReportV
 
   return (
     <div className="report">
-      <div className="report__top">
-        <ScoreCard score={report.score} />
-        <ReportActions report={report} analysis={analysis} />
-      </div>
+      <ReportActions report={report} analysis={analysis} />
+      <ScoreCard score={report.score} />
       {report.warnings.length > 0 && (
         <div className="notice notice--info" role="note">
           <ul>
@@ -71,21 +69,23 @@ export function ReportView({ report, analysis, resume, jobDescription }: ReportV
         </div>
       )}
       <AnalysisSections markdown={analysis} />
-      <section className="card" aria-labelledby="reqs-title">
-        <h2 id="reqs-title" className="card__title">
-          Requirements
-        </h2>
-        {rows.length === 0 ? (
-          <p className="muted">No requirements were found in the job description.</p>
-        ) : (
-          <RequirementsTable
-            rows={rows}
-            selectedId={selected?.kind === "requirement" ? selected.id : null}
-            onSelect={(id) => setSelected(id ? { kind: "requirement", id } : null)}
-          />
-        )}
-      </section>
-      <EvidencePanel selection={selection} resume={resume} jobDescription={jobDescription} />
+      <div className="report__evidence">
+        <section className="card" aria-labelledby="reqs-title">
+          <h2 id="reqs-title" className="card__title">
+            Requirements
+          </h2>
+          {rows.length === 0 ? (
+            <p className="muted">No requirements were found in the job description.</p>
+          ) : (
+            <RequirementsTable
+              rows={rows}
+              selectedId={selected?.kind === "requirement" ? selected.id : null}
+              onSelect={(id) => setSelected(id ? { kind: "requirement", id } : null)}
+            />
+          )}
+        </section>
+        <EvidencePanel selection={selection} resume={resume} jobDescription={jobDescription} />
+      </div>
       <div className="report__grid">
         <section className="card" aria-labelledby="skills-title">
           <h2 id="skills-title" className="card__title">

@@ -35,7 +35,8 @@ export function RequirementsTable({ rows, selectedId, onSelect }: RequirementsTa
       <div className="table-wrap">
         <table className="reqs__table">
           <caption className="visually-hidden">
-            Job requirements and whether the resume meets them. Select a requirement to highlight its evidence.
+            Job requirements and whether the resume meets them. Select a requirement to highlight its
+            evidence.
           </caption>
           <thead>
             <tr>

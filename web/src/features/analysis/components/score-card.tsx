@@ -55,9 +55,22 @@ export function ScoreCard({ score }: { score: Score }) {
                     {factor.points.toFixed(1)} <span className="muted">/ {max.toFixed(0)} pts</span>
                   </span>
                 </div>
-                <svg className="factor__bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <svg
+                  className="factor__bar"
+                  viewBox="0 0 100 8"
+                  preserveAspectRatio="none"
+                  aria-hidden="true"
+                  focusable="false"
+                >
                   <rect className="factor__track" x="0" y="0" width="100" height="8" rx="4" />
-                  <rect className={`factor__fill factor__fill--${band(pct)}`} x="0" y="0" width={pct * 100} height="8" rx="4" />
+                  <rect
+                    className={`factor__fill factor__fill--${band(pct)}`}
+                    x="0"
+                    y="0"
+                    width={pct * 100}
+                    height="8"
+                    rx="4"
+                  />
                 </svg>
                 <p className="factor__why">
                   <span className="visually-hidden">{Math.round(pct * 100)}% of this factor. </span>

@@ -3,9 +3,15 @@ import { reportMarkdown, requirementRows, splitSections, verdict } from "./repor
 
 describe("splitSections", () => {
   it("splits at the shallowest heading level and keeps sub-headings inside", () => {
-    const md = "Intro line\n\n## Qualification Assessment\nGood.\n### Detail\nMore.\n## Missing Skills\n- Go\n## Key Strengths\nLeads.";
+    const md =
+      "Intro line\n\n## Qualification Assessment\nGood.\n### Detail\nMore.\n## Missing Skills\n- Go\n## Key Strengths\nLeads.";
     const sections = splitSections(md);
-    expect(sections.map((s) => s.title)).toEqual(["", "Qualification Assessment", "Missing Skills", "Key Strengths"]);
+    expect(sections.map((s) => s.title)).toEqual([
+      "",
+      "Qualification Assessment",
+      "Missing Skills",
+      "Key Strengths",
+    ]);
     expect(sections[1]?.body).toContain("### Detail");
     expect(sections[2]?.body).toBe("- Go");
   });

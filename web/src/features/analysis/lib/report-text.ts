@@ -65,7 +65,13 @@ export function splitSections(markdown: string): AnalysisSection[] {
   if (preamble) sections.push({ title: "", body: preamble });
   cuts.forEach((cut, i) => {
     const end = cuts[i + 1]?.line ?? lines.length;
-    sections.push({ title: cut.title, body: lines.slice(cut.line + 1, end).join("\n").trim() });
+    sections.push({
+      title: cut.title,
+      body: lines
+        .slice(cut.line + 1, end)
+        .join("\n")
+        .trim(),
+    });
   });
   return sections;
 }

@@ -9,7 +9,15 @@ const conversation: ChatMessage[] = [
 
 describe("ChatPanel", () => {
   it("renders answers as Markdown with the mode that answered", () => {
-    render(<ChatPanel messages={conversation} onSend={async () => true} sending={false} serverMode="llm" error={null} />);
+    render(
+      <ChatPanel
+        messages={conversation}
+        onSend={async () => true}
+        sending={false}
+        serverMode="llm"
+        error={null}
+      />,
+    );
     expect(screen.getByText("Kubernetes").tagName).toBe("STRONG");
     expect(screen.getByText("Built-in coach")).toBeTruthy();
     expect(screen.getByText("LLM")).toBeTruthy(); // the server's configured mode in the header

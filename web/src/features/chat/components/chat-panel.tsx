@@ -21,7 +21,14 @@ const SUGGESTIONS = [
   "How can I make my experience section stronger?",
 ];
 
-export function ChatPanel({ messages, onSend, sending, serverMode, error, disabled = false }: ChatPanelProps) {
+export function ChatPanel({
+  messages,
+  onSend,
+  sending,
+  serverMode,
+  error,
+  disabled = false,
+}: ChatPanelProps) {
   const id = useId();
   const [draft, setDraft] = useState("");
   const logRef = useRef<HTMLDivElement>(null);
@@ -81,7 +88,12 @@ export function ChatPanel({ messages, onSend, sending, serverMode, error, disabl
             <ul className="chat__suggestions">
               {SUGGESTIONS.map((s) => (
                 <li key={s}>
-                  <button type="button" className="btn btn--chip" onClick={() => void send(s)} disabled={sending || disabled}>
+                  <button
+                    type="button"
+                    className="btn btn--chip"
+                    onClick={() => void send(s)}
+                    disabled={sending || disabled}
+                  >
                     {s}
                   </button>
                 </li>
@@ -90,7 +102,11 @@ export function ChatPanel({ messages, onSend, sending, serverMode, error, disabl
           </div>
         ) : (
           messages.map((m) => (
-            <article key={m.id} className={`msg msg--${m.role}`} aria-label={m.role === "user" ? "You" : "Coach"}>
+            <article
+              key={m.id}
+              className={`msg msg--${m.role}`}
+              aria-label={m.role === "user" ? "You" : "Coach"}
+            >
               {m.role === "user" ? (
                 <p className="msg__text">{m.content}</p>
               ) : m.content === "" && !m.complete ? (
@@ -106,7 +122,9 @@ export function ChatPanel({ messages, onSend, sending, serverMode, error, disabl
                 <>
                   <SafeMarkdown>{m.content}</SafeMarkdown>
                   <p className="msg__meta">
-                    {m.mode && <span className={`mode mode--${m.mode} mode--small`}>{modeLabel(m.mode)}</span>}
+                    {m.mode && (
+                      <span className={`mode mode--${m.mode} mode--small`}>{modeLabel(m.mode)}</span>
+                    )}
                     {!m.complete && <span className="muted">Answer interrupted</span>}
                   </p>
                 </>
@@ -137,7 +155,11 @@ export function ChatPanel({ messages, onSend, sending, serverMode, error, disabl
           aria-describedby={`${id}-hint`}
           disabled={disabled}
         />
-        <button type="submit" className="btn btn--primary" disabled={sending || disabled || draft.trim() === ""}>
+        <button
+          type="submit"
+          className="btn btn--primary"
+          disabled={sending || disabled || draft.trim() === ""}
+        >
           {sending ? "Sending…" : "Send"}
         </button>
         <p id={`${id}-hint`} className="chat__hint muted">

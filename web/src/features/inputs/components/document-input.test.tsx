@@ -44,7 +44,11 @@ describe("DocumentInput", () => {
     const { container } = render(<Harness />);
     const input = container.querySelector('input[type="file"]') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(["Ana Lima\nRN"], "cv.txt")] } });
-    await waitFor(() => expect((screen.getByRole("textbox", { name: "Resume" }) as HTMLTextAreaElement).value).toBe("Ana Lima\nRN"));
+    await waitFor(() =>
+      expect((screen.getByRole("textbox", { name: "Resume" }) as HTMLTextAreaElement).value).toBe(
+        "Ana Lima\nRN",
+      ),
+    );
     fireEvent.change(input, { target: { files: [new File(["%PDF"], "cv.pdf")] } });
     expect((await screen.findByRole("alert")).textContent).toMatch(/can't read yet/);
   });

@@ -48,7 +48,9 @@ export function DocumentInput({
       onChange(text);
     } catch (error) {
       setUploadError(
-        error instanceof DocumentReadError ? error.message : "That file couldn't be read. Try pasting the text instead.",
+        error instanceof DocumentReadError
+          ? error.message
+          : "That file couldn't be read. Try pasting the text instead.",
       );
     }
   }
