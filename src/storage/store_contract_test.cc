@@ -215,6 +215,21 @@ TEST_P(StoreContractTest, AppendAddsTurnsInOrder) {
   EXPECT_EQ(out->chat[3].mode, "llm");
 }
 
+TEST_P(StoreContractTest, LongChatsKeepTheirOrder) {
+  model::Session s = MakeSession("long");
+  for (int i = 0; i < 250; ++i) s.chat.push_back(Turn("user", "c" + std::to_string(i)));
+  ASSERT_TRUE(store_->CreateSession(s).ok());
+  std::vector<model::ChatTurn> more;
+  for (int i = 250; i < 400; ++i) more.push_back(Turn("assistant", "c" + std::to_string(i)));
+  ASSERT_TRUE(store_->AppendChat("long", more).ok());
+  auto out = store_->GetSession("long");
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->chat.size(), 400u);
+  for (int i = 0; i < 400; ++i) {
+    ASSERT_EQ(out->chat[static_cast<std::size_t>(i)].content, "c" + std::to_string(i));
+  }
+}
+
 TEST_P(StoreContractTest, DeleteRemovesSessionAndItsChat) {
   model::Session s = MakeSession("gone");
   s.chat = {Turn("user", "old question")};

@@ -1,6 +1,7 @@
 // PostgresStore: connection pool, advisory-locked migrations and the SQL behind each method.
 #include "storage/postgres/postgres_store.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "storage/postgres/pg_conn.h"
@@ -64,19 +65,38 @@ bool ValidSchemaName(const std::string& s) {
   return true;
 }
 
-Status InsertTurns(PgConnection& conn, std::string_view id, std::int64_t first_seq,
+// Appends `turns` after the session's last turn, up to kTurnsPerStatement rows per statement.
+// The next seq is computed inside the INSERT; it sees every turn committed before the caller
+// locked the session row (a new snapshot per statement under READ COMMITTED) and the rows this
+// transaction already wrote.
+Status AppendTurns(PgConnection& conn, std::string_view id,
                    const std::vector<model::ChatTurn>& turns, std::int64_t now) {
-  std::int64_t seq = first_seq;
-  for (const auto& t : turns) {
-    RC_ASSIGN_OR_RETURN(PgResult ignored,
-                        conn.Run("insert_turn",
-                                 "INSERT INTO chat_turns"
-                                 " (session_id, seq, role, content, mode, complete, created_at_ms)"
-                                 " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                                 {std::string(id), std::to_string(seq++), t.role, t.content, t.mode,
-                                  t.complete ? "true" : "false",
-                                  std::to_string(t.created_at_ms == 0 ? now : t.created_at_ms)}));
-    (void)ignored;
+  constexpr std::size_t kTurnsPerStatement = 100;
+  for (std::size_t begin = 0; begin < turns.size(); begin += kTurnsPerStatement) {
+    const std::size_t n = std::min(kTurnsPerStatement, turns.size() - begin);
+    std::string sql =
+        "INSERT INTO chat_turns (session_id, seq, role, content, mode, complete, created_at_ms)"
+        " SELECT $1, base.n + v.ord, v.role, v.content, v.mode, v.complete,"
+        " CASE WHEN v.created = 0 THEN $2::bigint ELSE v.created END"
+        " FROM (SELECT COALESCE(MAX(seq), 0) AS n FROM chat_turns WHERE session_id = $1) AS base,"
+        " (VALUES ";
+    std::vector<Param> params = {std::string(id), std::to_string(now)};
+    for (std::size_t k = 0; k < n; ++k) {
+      const model::ChatTurn& t = turns[begin + k];
+      const std::size_t p = params.size() + 1;
+      if (k > 0) sql += ", ";
+      sql += "(" + std::to_string(k + 1) + ", $" + std::to_string(p) + "::text, $" +
+             std::to_string(p + 1) + "::text, $" + std::to_string(p + 2) + "::text, $" +
+             std::to_string(p + 3) + "::boolean, $" + std::to_string(p + 4) + "::bigint)";
+      params.push_back(t.role);
+      params.push_back(t.content);
+      params.push_back(t.mode);
+      params.push_back(t.complete ? "true" : "false");
+      params.push_back(std::to_string(t.created_at_ms));
+    }
+    sql += ") AS v (ord, role, content, mode, complete, created)";
+    const std::string name = "append_turns_" + std::to_string(n);
+    RC_RETURN_IF_ERROR(conn.Run(name.c_str(), sql.c_str(), params).status());
   }
   return Status::Ok();
 }
@@ -246,7 +266,7 @@ Status PostgresStore::CreateSession(const model::Session& session) {
             {Offset(), session.id, session.resume, session.job_description, session.report_json,
              session.analysis_markdown}));
     if (inserted.rows() == 0) return AlreadyExistsError("session already exists");
-    return InsertTurns(conn, session.id, 1, session.chat, inserted.Int(0, 0));
+    return AppendTurns(conn, session.id, session.chat, inserted.Int(0, 0));
   });
 }
 
@@ -298,12 +318,7 @@ Status PostgresStore::AppendChat(std::string_view id, const std::vector<model::C
                  " RETURNING updated_at_ms",
                  {Offset(), std::string(id), Ttl()}));
     if (touched.rows() == 0) return SessionNotFound();
-    RC_ASSIGN_OR_RETURN(
-        PgResult next,
-        conn.Run("append_next_seq",
-                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM chat_turns WHERE session_id = $1",
-                 {std::string(id)}));
-    return InsertTurns(conn, id, next.Int(0, 0), turns, touched.Int(0, 0));
+    return AppendTurns(conn, id, turns, touched.Int(0, 0));
   });
 }
 
