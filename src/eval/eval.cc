@@ -1,5 +1,6 @@
 // RunEval: dataset readers, prediction with the engine, and the report table and summary line.
 #include "eval/eval.h"
+#include "eval/vanetik_eval.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -184,8 +185,9 @@ Result<std::shared_ptr<const engine::Taxonomy>> EvalTaxonomy() {
 }  // namespace
 
 int RunEval(std::string_view dataset, const std::string& path, std::ostream& out) {
+  if (dataset == "vanetik") return RunVanetikEval(path, out);
   if (dataset != "skillspan" && dataset != "green") {
-    out << "unknown dataset '" << dataset << "' (skillspan or green)\n";
+    out << "unknown dataset '" << dataset << "' (skillspan, green or vanetik)\n";
     return 2;
   }
   auto taxonomy = EvalTaxonomy();

@@ -232,11 +232,15 @@ std::string StripInvisibleCharacters(std::string_view text, std::string_view loc
 
 void FindInstructionLikePhrases(std::string_view text, std::string_view location,
                                 std::vector<Warning>* warnings) {
+  static const std::vector<std::vector<std::string_view>> kSplitPatterns = [] {
+    std::vector<std::vector<std::string_view>> split;
+    for (std::string_view p : kPatterns) split.push_back(SplitPattern(p));
+    return split;
+  }();
   const std::vector<Token> tokens = Tokenize(text);
   size_t last_sentence_end = 0;  // avoid one warning per phrase in the same sentence
   for (size_t t = 0; t < tokens.size(); ++t) {
-    for (std::string_view pattern : kPatterns) {
-      const std::vector<std::string_view> parts = SplitPattern(pattern);
+    for (const std::vector<std::string_view>& parts : kSplitPatterns) {
       size_t end = MatchFrom(parts, 0, tokens, t);
       if (end == 0) continue;
       size_t begin = tokens[t].begin;
