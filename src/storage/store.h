@@ -24,8 +24,11 @@ namespace rc::storage {
 // other values are kept as given.
 //
 // Thread-safety: every method may be called concurrently from many threads. Every write is one
-// transaction: it happens completely or not at all. Backend failures (database down, disk
-// errors) are reported as Unavailable or Internal, never thrown.
+// transaction: it happens completely or not at all. Backend failures are returned, never
+// thrown: Unavailable when the database is unreachable, busy or out of disk (worth retrying),
+// DeadlineExceeded when a statement ran into the backend's time limit, Internal otherwise.
+// Text is stored byte-exact; callers pass valid UTF-8 (PostgresStore refuses NUL characters
+// and invalid UTF-8 with InvalidArgument, as PostgreSQL text cannot hold them).
 class Store {
  public:
   virtual ~Store() = default;

@@ -120,6 +120,12 @@ Result<PgResult> PgConnection::Run(const char* name, const char* sql,
     (void)ignored;
     prepared_.insert(name);
   }
+  // Text parameters travel as C strings; a NUL would silently cut the value short.
+  for (const auto& p : params) {
+    if (p && p->find('\0') != std::string::npos) {
+      return InvalidArgumentError("text for postgres contains a NUL character");
+    }
+  }
   std::vector<const char*> values;
   std::vector<int> lengths;
   values.reserve(params.size());

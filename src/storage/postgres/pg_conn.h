@@ -54,7 +54,8 @@ class PgConnection {
   // Runs SQL without parameters (BEGIN, COMMIT, DDL).
   Result<PgResult> Exec(const std::string& sql);
   // Runs a statement with $1..$n text parameters, preparing it on this connection on first use
-  // under `name` (one name per distinct SQL text).
+  // under `name` (one name per distinct SQL text). InvalidArgument, before sending anything,
+  // when a parameter contains a NUL character (PostgreSQL text cannot hold one).
   Result<PgResult> Run(const char* name, const char* sql, const std::vector<Param>& params);
 
   // True once the connection is unusable (the server went away); the pool then drops it.

@@ -275,6 +275,19 @@ TEST_F(PostgresStoreTest, SurvivesAServerRestart) {
   EXPECT_TRUE((*store)->AppendChat("keep", {Turn("user", "q2")}).ok());
 }
 
+TEST_F(PostgresStoreTest, RefusesTextItCannotStoreExactly) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  model::Session nul = MakeSession("nul");
+  nul.resume = std::string("before\0after", 12);
+  EXPECT_EQ((*store)->CreateSession(nul).code(), StatusCode::kInvalidArgument);
+  model::Session bad = MakeSession("bad-utf8");
+  bad.resume = "caf\xc3";  // truncated multi-byte sequence
+  EXPECT_EQ((*store)->CreateSession(bad).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ((*store)->GetSession("nul").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE((*store)->Ping().ok());  // the connection is still fine
+}
+
 TEST_F(PostgresStoreTest, RejectsBadSchemaNames) {
   PostgresOptions options;
   options.schema = "x; DROP TABLE sessions";
