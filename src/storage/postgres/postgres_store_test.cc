@@ -8,8 +8,11 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -273,6 +276,80 @@ TEST_F(PostgresStoreTest, SurvivesAServerRestart) {
   ASSERT_EQ(s->chat.size(), 2u);
   EXPECT_EQ(s->chat[1].content, "a");
   EXPECT_TRUE((*store)->AppendChat("keep", {Turn("user", "q2")}).ok());
+}
+
+// Writers keep appending while the server stops and starts again: calls fail with Unavailable
+// while it is down, and afterwards every acknowledged pair is there exactly once, whole.
+TEST_F(PostgresStoreTest, RestartUnderLoadLosesNoAcknowledgedTurn) {
+  const std::string scripts = std::string(RC_SOURCE_DIR) + "/scripts";
+  const std::string url = RunCommand(scripts + "/pg-start --private 2>/dev/null");
+  if (url.empty()) GTEST_SKIP() << "could not start a private PostgreSQL cluster";
+  struct Cleanup {
+    std::string cmd;
+    ~Cleanup() { (void)RunCommand(cmd); }
+  } cleanup{scripts + "/pg-stop " + url + " >/dev/null 2>&1"};
+
+  PostgresOptions options;
+  options.connect_timeout_s = 2;
+  auto store = PostgresStore::Open(url, options);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ASSERT_TRUE((*store)->CreateSession(MakeSession("load")).ok());
+
+  std::mutex mu;
+  std::condition_variable progress;
+  std::set<std::string> acked;
+  std::atomic<int> unavailable{0};
+  std::atomic<int> other_errors{0};
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 4; ++w) {
+    writers.emplace_back([&, w] {
+      for (int i = 0; !stop; ++i) {
+        const std::string tag = std::to_string(w) + ":" + std::to_string(i);
+        Status st =
+            (*store)->AppendChat("load", {Turn("user", "q " + tag), Turn("assistant", "a " + tag)});
+        if (st.ok()) {
+          std::lock_guard lock(mu);
+          acked.insert(tag);
+          progress.notify_all();
+        } else {
+          (st.code() == StatusCode::kUnavailable ? unavailable : other_errors)++;
+          std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+      }
+    });
+  }
+  auto wait_for_acks = [&](std::size_t n) {
+    std::unique_lock lock(mu);
+    // The bound only keeps a broken store from hanging the test.
+    return progress.wait_for(lock, std::chrono::seconds(60), [&] { return acked.size() >= n; });
+  };
+  ASSERT_TRUE(wait_for_acks(50));
+  ASSERT_EQ(RunCommand(scripts + "/pg-stop --keep " + url + " && echo stopped"), "stopped");
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_EQ(RunCommand(scripts + "/pg-start --again " + url), url);
+  std::size_t before_restart_done;
+  {
+    std::lock_guard lock(mu);
+    before_restart_done = acked.size();
+  }
+  const bool recovered = wait_for_acks(before_restart_done + 50);
+  stop = true;
+  for (auto& t : writers) t.join();
+  ASSERT_TRUE(recovered) << "no progress after the restart";
+  EXPECT_GT(unavailable.load(), 0);
+  EXPECT_EQ(other_errors.load(), 0);
+
+  auto s = (*store)->GetSession("load");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_EQ(s->chat.size() % 2, 0u);
+  std::set<std::string> stored;
+  for (std::size_t k = 0; k < s->chat.size(); k += 2) {
+    const std::string tag = s->chat[k].content.substr(2);
+    ASSERT_EQ(s->chat[k + 1].content, "a " + tag) << "pair split at " << k;
+    ASSERT_TRUE(stored.insert(tag).second) << "duplicate " << tag;
+  }
+  for (const auto& tag : acked) EXPECT_TRUE(stored.contains(tag)) << "lost " << tag;
 }
 
 TEST_F(PostgresStoreTest, RefusesTextItCannotStoreExactly) {

@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "base/clock.h"
 #include "storage/temp_dir_for_test.h"
@@ -131,6 +133,55 @@ TEST_F(SqliteStoreTest, SynchronousFullWorksToo) {
   ASSERT_TRUE((*store)->CreateSession(s).ok());
   ASSERT_TRUE((*store)->AppendChat("full", {Turn("user", "q")}).ok());
   EXPECT_EQ((*store)->GetSession("full")->chat.size(), 1u);
+}
+
+// Two processes append to one session at once: SQLite's file lock and busy timeout serialize
+// them, and every pair of both is stored whole, once.
+TEST_F(SqliteStoreTest, AppendsFromTwoProcessesLoseNothing) {
+  {
+    auto store = SqliteStore::Open(DbPath(), clock_);
+    ASSERT_TRUE(store.ok());
+    model::Session s;
+    s.id = "shared";
+    ASSERT_TRUE((*store)->CreateSession(s).ok());
+  }
+  constexpr int kPairs = 100;
+  std::vector<pid_t> children;
+  for (int p = 0; p < 2; ++p) {
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      auto store = SqliteStore::Open(DbPath(), clock_);
+      if (!store.ok()) _exit(2);
+      for (int i = 0; i < kPairs; ++i) {
+        const std::string tag = std::to_string(p) + ":" + std::to_string(i);
+        if (!(*store)
+                 ->AppendChat("shared", {Turn("user", "q " + tag), Turn("assistant", "a " + tag)})
+                 .ok()) {
+          _exit(3);
+        }
+      }
+      _exit(0);
+    }
+    children.push_back(child);
+  }
+  for (pid_t child : children) {
+    int wstatus = 0;
+    ASSERT_EQ(waitpid(child, &wstatus, 0), child);
+    ASSERT_TRUE(WIFEXITED(wstatus));
+    EXPECT_EQ(WEXITSTATUS(wstatus), 0);
+  }
+  auto store = SqliteStore::Open(DbPath(), clock_);
+  ASSERT_TRUE(store.ok());
+  auto s = (*store)->GetSession("shared");
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->chat.size(), 4u * kPairs);
+  std::set<std::string> tags;
+  for (std::size_t k = 0; k < s->chat.size(); k += 2) {
+    const std::string tag = s->chat[k].content.substr(2);
+    ASSERT_EQ(s->chat[k + 1].content, "a " + tag);
+    ASSERT_TRUE(tags.insert(tag).second) << tag;
+  }
 }
 
 // A child process writes question/answer pairs as fast as it can and is SIGKILLed mid-stream.
