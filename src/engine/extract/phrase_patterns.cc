@@ -260,7 +260,21 @@ void AddShortLists(const Document& doc, std::vector<PhraseHit>* out) {
         };
         while (j < items.size() && short_item(j)) ++j;
         if (j - i >= 3) {
+          // List items replace action phrases read inside them ("budget control, ...") and
+          // repeat no earlier phrase.
+          const std::uint32_t run_first = items[i].first;
+          const std::uint32_t run_last = items[j - 1].second;
+          out->erase(std::remove_if(out->begin(), out->end(),
+                                    [&](const PhraseHit& h) {
+                                      return h.kind == PhraseKind::kAction &&
+                                             h.first >= run_first && h.last <= run_last;
+                                    }),
+                     out->end());
           for (std::size_t x = i; x < j; ++x) {
+            const bool seen = std::any_of(out->begin(), out->end(), [&](const PhraseHit& h) {
+              return h.first < items[x].second && items[x].first < h.last;
+            });
+            if (seen) continue;
             out->push_back(
                 {PhraseKind::kListItem, items[x].first, items[x].second, items[x].first});
           }
@@ -369,7 +383,7 @@ std::vector<PhraseHit> FindRequirementPhrases(const Document& doc) {
       // 3. Traits: "you are X", "you're X and Y".
       if ((w == "you" && k + 1 < s.last && tokens[k + 1].lower == "are") || w == "you're") {
         const std::uint32_t start = w == "you" ? k + 2 : k + 1;
-        if (start < s.last && !IsActionVerb(tokens[start].lower) &&
+        if (start < s.last && !IsGerund(tokens[start].lower) &&
             tokens[start].lower != "looking" && tokens[start].lower != "going") {
           const std::size_t before = out.size();
           AddListItems(doc, start, s.last, k, PhraseKind::kTrait, &out);

@@ -57,8 +57,9 @@ bool IsCandidateSentence(const Document& doc, std::uint32_t sentence) {
     if (!tokens[k].is_word) continue;
     ++words;
     candidate_cue = candidate_cue || In(kCandidateCues, tokens[k].lower);
-    has_verb = has_verb || IsActionVerb(tokens[k].lower);
-    has_title = has_title || IsTitleHeadNoun(tokens[k].lower);
+    const bool title = IsTitleHeadNoun(tokens[k].lower);  // "engineer" is a noun here
+    has_verb = has_verb || (IsActionVerb(tokens[k].lower) && !title);
+    has_title = has_title || title;
   }
   const bool employer = In(kEmployerSubjects, tokens[first].lower) || tokens[first].lower == "<";
   if (employer && !candidate_cue) return false;

@@ -111,7 +111,11 @@ Tokenized Tokenize(std::string_view s) {
           break;
         }
       }
-      while (j < n && (s[j] == '+' || s[j] == '#') && j - i <= 2) ++j;  // C++, C#, F#
+      // Trailing '+' or '#' belongs to the word: "C++", "C#", "F#", "Security+", "Linux+";
+      // not in "a+b", where a word follows.
+      std::size_t k = j;
+      while (k < n && (s[k] == '+' || s[k] == '#') && k - j < 2) ++k;
+      if (k > j && (k >= n || !IsAlnum(s[k]))) j = k;
       push(i, j, true);
       i = j;
       continue;

@@ -18,6 +18,11 @@ TEST(TokenizerTest, KeepsSkillJoiners) {
                                                 ";", "ci", "/", "cd", "."}));
 }
 
+TEST(TokenizerTest, PlusAndHashSuffixes) {
+  EXPECT_EQ(Words(Tokenize("Security+ and Linux+; a+b")),
+            (std::vector<std::string>{"security+", "and", "linux+", ";", "a", "+", "b"}));
+}
+
 TEST(TokenizerTest, LinesAndSentences) {
   const Tokenized t = Tokenize("First one. Second one\n\nThird");
   ASSERT_EQ(t.lines.size(), 2u);
