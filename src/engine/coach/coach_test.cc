@@ -645,11 +645,11 @@ TEST(CoachTest, SpansOutsideTheTextsAreHarmless) {
     for (model::Span& b : e.bullets) b = {70000, 70100};
   }
   for (model::Section& sec : s.report.resume.sections) sec.body_span = {-1, 1 << 30};
-  for (const char* q : {"What am I missing?", "Am I qualified?", "improve my experience",
-                        "improve my summary", "Draft a summary", "Write a cover letter",
-                        "interview questions", "Where does my resume show Python?",
-                        "What does the JD say about AWS?", "what should I learn first",
-                        "rewrite my bullets", "hospital data"}) {
+  for (const char* q :
+       {"What am I missing?", "Am I qualified?", "improve my experience", "improve my summary",
+        "Draft a summary", "Write a cover letter", "interview questions",
+        "Where does my resume show Python?", "What does the JD say about AWS?",
+        "what should I learn first", "rewrite my bullets", "hospital data"}) {
     CoachAnswer a = Ask(s, q);
     EXPECT_FALSE(a.markdown.empty()) << q;
   }
