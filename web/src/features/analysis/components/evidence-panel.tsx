@@ -31,14 +31,24 @@ export function EvidencePanel({ selection, resume, jobDescription }: EvidencePan
   }
   const status = selection?.kind === "requirement" ? selection.row.match?.status : undefined;
   return (
-    <section className="card evidence" aria-labelledby="evidence-title" aria-live="polite">
+    <section className="card evidence" aria-labelledby="evidence-title">
       <div className="evidence__head">
         <h2 id="evidence-title" className="card__title">
           {selection ? `Evidence: ${heading}` : heading}
         </h2>
         {status && <span className={`badge badge--${status}`}>{MATCH_LABEL[status]}</span>}
       </div>
-      <p className="evidence__why">{explanation}</p>
+      <p className="evidence__why" aria-live="polite">
+        {explanation}
+        {selection && (
+          <span className="visually-hidden">
+            {" "}
+            {resumeSpans.length === 0
+              ? "Nothing highlighted in the resume."
+              : `${resumeSpans.length} highlighted in the resume below.`}
+          </span>
+        )}
+      </p>
       <div className="evidence__docs">
         <HighlightedText
           title="Your resume"
