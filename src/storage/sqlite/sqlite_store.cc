@@ -67,7 +67,11 @@ Status CheckDirectory(const std::string& path) {
   fs::path dir = fs::path(path).parent_path();
   if (dir.empty()) dir = ".";
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
+  const bool is_dir = fs::is_directory(dir, ec);
+  if (ec == std::errc::permission_denied) {
+    return FailedPreconditionError("database directory is not accessible: " + dir.string());
+  }
+  if (!is_dir) {
     return FailedPreconditionError("database directory does not exist: " + dir.string());
   }
   if (access(dir.c_str(), W_OK | X_OK) != 0) {

@@ -103,17 +103,62 @@ TEST_F(SqliteStoreTest, MissingDirectoryIsAClearError) {
   EXPECT_NE(store.status().message().find("does not exist"), std::string::npos);
 }
 
+// Opens the store as an unprivileged user (uid 65534 when run as root, who may write anywhere)
+// and returns its Status. Runs in a child process so the test process keeps its identity.
+Status OpenAsNobody(const std::string& path) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) return InternalError("pipe");
+  const pid_t child = fork();
+  if (child == 0) {
+    close(pipe_fds[0]);
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(2);
+    FakeClock clock;
+    Status status = SqliteStore::Open(path, clock).status();
+    const std::string out =
+        std::to_string(static_cast<int>(status.code())) + " " + status.message();
+    if (write(pipe_fds[1], out.data(), out.size()) < 0) _exit(3);
+    _exit(0);
+  }
+  close(pipe_fds[1]);
+  std::string out;
+  char buf[256];
+  ssize_t n;
+  while ((n = read(pipe_fds[0], buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+  close(pipe_fds[0]);
+  int wstatus = 0;
+  waitpid(child, &wstatus, 0);
+  if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0 || out.empty()) {
+    return InternalError("child failed");
+  }
+  const auto space = out.find(' ');
+  return Status(static_cast<StatusCode>(std::stoi(out.substr(0, space))), out.substr(space + 1));
+}
+
 TEST_F(SqliteStoreTest, ReadOnlyDirectoryIsAClearError) {
-  if (geteuid() == 0) GTEST_SKIP() << "root can write to any directory";
+  namespace fs = std::filesystem;
   const std::string ro = dir_.path() + "/ro";
-  std::filesystem::create_directory(ro);
-  std::filesystem::permissions(
-      ro, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
-  auto store = SqliteStore::Open(ro + "/coach.db", clock_);
-  std::filesystem::permissions(ro, std::filesystem::perms::owner_all);
-  ASSERT_FALSE(store.ok());
-  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_NE(store.status().message().find("not writable"), std::string::npos);
+  fs::create_directory(ro);
+  fs::permissions(dir_.path(),
+                  fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+  fs::permissions(ro, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                          fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  Status status = OpenAsNobody(ro + "/coach.db");
+  fs::permissions(ro, fs::perms::owner_all);
+  EXPECT_EQ(status.code(), StatusCode::kFailedPrecondition) << status.ToString();
+  EXPECT_NE(status.message().find("not writable"), std::string::npos) << status.ToString();
+}
+
+TEST_F(SqliteStoreTest, UnreachableDirectoryIsAClearError) {
+  namespace fs = std::filesystem;
+  const std::string closed = dir_.path() + "/closed";
+  fs::create_directory(closed);
+  fs::permissions(dir_.path(),
+                  fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+  fs::permissions(closed, fs::perms::none);  // nobody but root may even look inside
+  Status status = OpenAsNobody(closed + "/sub/coach.db");
+  fs::permissions(closed, fs::perms::owner_all);
+  EXPECT_EQ(status.code(), StatusCode::kFailedPrecondition) << status.ToString();
+  EXPECT_NE(status.message().find("not accessible"), std::string::npos) << status.ToString();
 }
 
 TEST_F(SqliteStoreTest, RejectsInMemoryPathsAndBadTtl) {
