@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -103,6 +104,23 @@ std::string FormatRanking(const Ranking& r) {
   std::string s = "[";
   for (size_t i = 0; i < r.size(); ++i) s += (i ? "," : "") + std::to_string(r[i]);
   return s + "]";
+}
+
+// The built-in taxonomy, or the files of the folder named by RC_TAXONOMY_DIR when it is set, as
+// for the other datasets.
+Result<std::shared_ptr<const engine::Taxonomy>> Taxonomy() {
+  const char* dir = std::getenv("RC_TAXONOMY_DIR");
+  if (dir == nullptr || *dir == '\0') return engine::LoadBuiltinTaxonomy();
+  std::vector<engine::TaxonomyFile> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file()) continue;
+    std::string text;
+    if (!ReadWhole(entry.path(), &text)) continue;
+    files.push_back({entry.path().filename().string(), std::move(text)});
+  }
+  if (ec) return NotFoundError("cannot list taxonomy folder " + std::string(dir));
+  return engine::LoadTaxonomy(files);
 }
 
 }  // namespace
@@ -260,7 +278,7 @@ int RunVanetikEval(const std::string& path, std::ostream& out) {
     }
   }
 
-  auto taxonomy = engine::LoadBuiltinTaxonomy();
+  auto taxonomy = Taxonomy();
   if (!taxonomy.ok()) {
     out << "taxonomy: " << taxonomy.status().message() << "\n";
     return 1;

@@ -13,7 +13,8 @@ namespace rc::eval {
 // Runs `resume-coach eval vanetik PATH` as specified in the evaluation README. `path` is the
 // dataset folder (5_vacancies.csv, human_rankings.jsonl, CV/<n>.docx). Every resume with at
 // least one valid human array (arrays flagged is_permutation_of_1_5=false are skipped) is read
-// with rc::ingest::Extract and scored against the 5 vacancies with the built-in engine; the
+// with rc::ingest::Extract and scored against the 5 vacancies with the engine (built-in
+// taxonomy, or the folder named by the RC_TAXONOMY_DIR environment variable); the
 // vacancies are ranked by score.total, ties broken by vacancy order (1 before 2). Prints the
 // inter-annotator agreement and a constant-order baseline for context, then ONE summary line:
 //   eval vanetik: cvs=N arrays=N spearman_mean=0.000 kendall_mean=0.000 top1_agreement=0.000
