@@ -271,7 +271,10 @@ std::string AnswerCoverLetter(const Grounding& g) {
   std::vector<std::string> names;
   for (const ReqItem& item : Requirements(r)) {
     if (proofs.size() >= 3 || item.status() != model::MatchStatus::kMet || item.match == nullptr ||
-        item.req->importance != model::Importance::kRequired) {
+        item.req->importance != model::Importance::kRequired ||
+        (item.req->kind != model::RequirementKind::kSkill &&
+         item.req->kind != model::RequirementKind::kCertification) ||
+        item.req->skill_kind == "soft") {
       continue;
     }
     const model::Evidence* best = nullptr;

@@ -97,7 +97,7 @@ std::vector<ReqItem> LearnableGaps(const Grounding& g) {
 }
 
 std::string_view JobSentence(const Grounding& g, const model::Requirement& req) {
-  std::string_view sentence = SpanText(g.job, req.sentence_span);
+  std::string_view sentence = TrimMarker(SpanText(g.job, req.sentence_span));
   if (!sentence.empty()) return sentence;
   return LineAt(g.job, req.span.begin).text;
 }

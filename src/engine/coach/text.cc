@@ -52,6 +52,11 @@ std::vector<Line> SplitLines(std::string_view text) {
   return lines;
 }
 
+std::string_view TrimMarker(std::string_view text) {
+  auto [b, e] = TrimBullet(text);
+  return text.substr(b, e - b);
+}
+
 std::string_view SpanText(std::string_view text, model::Span span) {
   if (span.begin < 0 || span.end <= span.begin) return {};
   std::size_t b = static_cast<std::size_t>(span.begin);

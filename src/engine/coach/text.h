@@ -19,6 +19,9 @@ struct Line {
 // leading bullet marker ("-", "*", "•", "·", "–").
 std::vector<Line> SplitLines(std::string_view text);
 
+// `text` without surrounding whitespace and one leading bullet marker ("- ", "* ", "•"...).
+std::string_view TrimMarker(std::string_view text);
+
 // The substring of `text` covered by `span`, clamped to the text (empty when out of range).
 std::string_view SpanText(std::string_view text, model::Span span);
 
