@@ -7,6 +7,32 @@
 #include "engine/extract/sentence_filter.h"
 
 namespace rc::engine {
+namespace {
+
+// Generic mentions (soft skills, domains, one lower-case word, traits, duties) count only in
+// sentences that state requirements; tools and named technologies count in any candidate one.
+bool NeedsRequirementSentence(const Taxonomy& taxonomy, const Document& doc, const Mention& m) {
+  if (m.skill < 0) {
+    return m.phrase_kind == PhraseKind::kTrait || m.phrase_kind == PhraseKind::kAction ||
+           m.phrase_kind == PhraseKind::kListItem;
+  }
+  const model::SkillKind kind = taxonomy.skills()[m.skill].kind;
+  if (kind == model::SkillKind::kSoft || kind == model::SkillKind::kDomain) return true;
+  if (kind == model::SkillKind::kTool || kind == model::SkillKind::kCertification) return false;
+  // A single word written in lower case ("planning") is generic; "Python", "SQL" are names.
+  int words = 0;
+  bool lower = true;
+  for (std::uint32_t k = m.first; k < m.last; ++k) {
+    const Token& t = doc.tok.tokens[k];
+    if (!t.is_word) continue;
+    ++words;
+    const char c = doc.norm.text[t.begin];
+    lower = lower && !(c >= 'A' && c <= 'Z');
+  }
+  return words == 1 && lower;
+}
+
+}  // namespace
 
 std::vector<Mention> FindMentions(const Taxonomy& taxonomy, const Document& doc,
                                   const MentionOptions& options) {
@@ -30,7 +56,15 @@ std::vector<Mention> FindMentions(const Taxonomy& taxonomy, const Document& doc,
   });
   std::vector<Mention> out;
   std::vector<int> candidate(doc.tok.sentences.size(), -1);  // -1 unknown, 0 no, 1 yes
+  std::vector<int> requirement(doc.tok.sentences.size(), -1);
   for (const Mention& m : all) {
+    if (options.candidate_sentences_only && NeedsRequirementSentence(taxonomy, doc, m)) {
+      const std::uint32_t sentence = doc.tok.tokens[m.first].sentence;
+      if (requirement[sentence] < 0) {
+        requirement[sentence] = IsRequirementSentence(doc, sentence) ? 1 : 0;
+      }
+      if (requirement[sentence] == 0) continue;
+    }
     const bool occupation = m.skill < 0 && m.phrase_kind == PhraseKind::kOccupation;
     if (options.candidate_sentences_only && !occupation) {
       const std::uint32_t sentence = doc.tok.tokens[m.first].sentence;

@@ -30,6 +30,22 @@ constexpr std::string_view kTitleNouns[] = {
     "trainee",     "tutor",          "writer",      "worker",       "buyer",     "solicitor",
     "underwriter", "receptionist",   "plumber",     "welder",       "machinist", "pilot"};
 
+constexpr std::string_view kRequirementCues[] = {
+    "you",        "your",        "you'll",     "you're",      "experience", "experienced",
+    "knowledge",  "skills",      "skill",      "ability",     "able",       "degree",
+    "proficient", "proficiency", "familiar",   "familiarity", "understanding", "expertise",
+    "background", "must",        "required",   "requirements", "preferred", "plus",
+    "qualifications", "years",   "responsible", "responsibilities", "candidate", "ideal",
+    "strong",     "excellent",   "good",       "solid",       "proven",     "track",
+    "fluent",     "certified",   "certification", "qualified", "desirable", "essential",
+    "advantage",  "willingness", "capable",    "comfortable", "passion",    "passionate"};
+
+constexpr std::string_view kBenefitWords[] = {
+    "salary",  "bonus",    "pension",  "insurance", "vacation", "holiday",  "holidays",
+    "lunch",   "lunches",  "snacks",   "perks",     "benefits", "gym",      "discount",
+    "parties", "party",    "coffee",   "fruit",     "allowance", "equity",  "401k",
+    "reimbursement", "parental", "leave", "wellness", "relocation", "canteen", "fitness"};
+
 template <std::size_t N>
 bool In(const std::string_view (&list)[N], std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
@@ -65,8 +81,39 @@ bool IsCandidateSentence(const Document& doc, std::uint32_t sentence) {
   if (employer && !candidate_cue) return false;
   // A heading: short, ends with ':' and has no verb.
   if (words <= 4 && tokens[s.last - 1].lower == ":" && !has_verb) return false;
-  if (words <= 6 && has_title && !has_verb && !candidate_cue) return false;
+  if (words <= 8 && has_title && !has_verb && !candidate_cue) return false;
+  // How to apply ("send your CV", "apply online") is not about the work.
+  for (std::uint32_t k = s.first; k < s.last; ++k) {
+    const std::string& w = tokens[k].lower;
+    if (w == "apply" || w == "cv" || w == "deadline" ||
+        (w == "cover" && k + 1 < s.last && tokens[k + 1].lower == "letter")) {
+      return false;
+    }
+  }
   return true;
+}
+
+bool IsRequirementSentence(const Document& doc, std::uint32_t sentence) {
+  if (!IsCandidateSentence(doc, sentence)) return false;
+  const TokenRange& s = doc.tok.sentences[sentence];
+  const auto& tokens = doc.tok.tokens;
+  bool cue = false;
+  bool benefit = false;
+  bool verb = false;
+  int words = 0;
+  std::uint32_t first = s.last;
+  for (std::uint32_t k = s.first; k < s.last; ++k) {
+    if (!tokens[k].is_word) continue;
+    if (first == s.last) first = k;
+    ++words;
+    cue = cue || In(kRequirementCues, tokens[k].lower);
+    benefit = benefit || In(kBenefitWords, tokens[k].lower);
+    verb = verb || IsActionVerb(tokens[k].lower);
+  }
+  if (benefit && !cue) return false;
+  if (cue) return true;
+  if (first < s.last && IsActionVerb(tokens[first].lower)) return true;
+  return words <= 8 && !verb;
 }
 
 }  // namespace rc::engine

@@ -13,6 +13,13 @@ namespace rc::engine {
 // Engineer", "Technical Skills:").
 bool IsCandidateSentence(const Document& doc, std::uint32_t sentence);
 
+// True for candidate sentences that state a requirement or a duty: they address the candidate
+// ("you", "your"), name a requirement cue ("experience", "knowledge", "skills", "ability",
+// "degree", "must", "required", "preferred", "years"...), open with an action verb (a duty
+// bullet), or are a short verbless list of terms. Benefit lines ("free lunches", "pension") are
+// not. Generic terms ("planning", "innovation") count as requirements only in such sentences.
+bool IsRequirementSentence(const Document& doc, std::uint32_t sentence);
+
 // True when `lower_word` is a common head noun of job titles ("engineer", "nurse", "manager").
 bool IsTitleHeadNoun(std::string_view lower_word);
 

@@ -162,7 +162,11 @@ std::vector<SkillHit> FindSkills(const Taxonomy& taxonomy, const Document& doc,
         }
         break;
       }
-      auto it = nodes[node].children.find(t.key);
+      // The word as written first, then its singular ("databases" -> "database").
+      auto it = nodes[node].children.find(t.lower);
+      if (it == nodes[node].children.end() && t.key != t.lower) {
+        it = nodes[node].children.find(t.key);
+      }
       if (it == nodes[node].children.end()) break;
       node = it->second;
       ++j;

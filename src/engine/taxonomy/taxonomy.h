@@ -43,7 +43,7 @@ struct Skill {
   std::string file;  // the file that defines it
 };
 
-// A trie over matching keys (Token::key) of surface forms. Node 0 is the root.
+// A trie over the lower-case word tokens of surface forms. Node 0 is the root.
 struct SurfaceTrie {
   struct Terminal {
     std::int32_t skill = -1;  // index into Taxonomy::skills()

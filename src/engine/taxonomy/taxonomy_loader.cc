@@ -298,7 +298,9 @@ Result<std::shared_ptr<const Taxonomy>> LoadTaxonomy(const std::vector<TaxonomyF
     const Tokenized tokens = Tokenize(written_forms[form]);
     for (const Token& token : tokens.tokens) {
       if (!token.is_word) continue;
-      const std::string& key = token.key;
+      // Surface forms are stored as written (lower-cased); plural folding happens on the text
+      // side only, so "Teams" never turns into "team".
+      const std::string& key = token.lower;
       auto it = trie.nodes[node].children.find(key);
       if (it == trie.nodes[node].children.end()) {
         const auto next = static_cast<std::int32_t>(trie.nodes.size());
