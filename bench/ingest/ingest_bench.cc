@@ -1,5 +1,5 @@
-// Benchmarks for document ingestion: a 2-page PDF (including the worker process spawn), a
-// ~100 KB DOCX and ~100 KB of plain text to text.
+// Benchmarks for document ingestion: a 2-page PDF (including the worker process spawn), the
+// page cap on a 5000-page PDF, a ~100 KB DOCX and ~100 KB of plain text to text.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/test_docx.h"
+#include "ingest/test_pdf.h"
 
 namespace {
 
@@ -81,6 +82,19 @@ void BM_Pdf2PagesWithWorkerSpawn(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * pdf.size()));
 }
 BENCHMARK(BM_Pdf2PagesWithWorkerSpawn)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The page cap: a 5000-page PDF is refused after the worker reads the page count.
+void BM_Pdf5000PagesRejected(benchmark::State& state) {
+  const std::string pdf = rc::ingest::testing::MakePdf({{"page"}}, 5000);
+  Limits limits;
+  limits.pdf_worker_path = RC_PDF_WORKER;
+  for (auto _ : state) {
+    auto doc = Extract(pdf, "application/pdf", "resume.pdf", limits);
+    if (doc.ok()) state.SkipWithError("the page cap did not apply");
+    benchmark::DoNotOptimize(doc);
+  }
+}
+BENCHMARK(BM_Pdf5000PagesRejected)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_Docx100KB(benchmark::State& state) {
   const std::string docx = DocxOfSize(100 << 10);
