@@ -60,6 +60,8 @@ class PgConnection {
 
   // True once the connection is unusable (the server went away); the pool then drops it.
   bool broken() const { return PQstatus(conn_.get()) != CONNECTION_OK; }
+  // True while a transaction is open or aborted on this connection.
+  bool in_transaction() const { return PQtransactionStatus(conn_.get()) != PQTRANS_IDLE; }
   // How many commands completed on this connection; used to tell whether anything was sent
   // successfully before a failure.
   std::int64_t commands_ok() const { return commands_ok_; }

@@ -190,9 +190,12 @@ Result<std::unique_ptr<PgConnection>> PostgresStore::Acquire() {
 }
 
 void PostgresStore::Release(std::unique_ptr<PgConnection> conn) {
+  // Never hand out a connection stuck in a transaction (a failed ROLLBACK).
+  if (!conn->broken() && conn->in_transaction()) (void)conn->Exec("ROLLBACK");
+  if (!conn->broken() && conn->in_transaction()) conn.reset();
   {
     std::lock_guard lock(mu_);
-    if (conn->broken()) {
+    if (conn == nullptr || conn->broken()) {
       --open_;
     } else {
       idle_.push_back(std::move(conn));

@@ -145,6 +145,9 @@ SqliteStore::Lease SqliteStore::Acquire() {
 }
 
 void SqliteStore::Release(std::unique_ptr<Connection> conn) {
+  // A failed ROLLBACK (I/O error) would leave the connection inside a transaction, and every
+  // later BEGIN on it would fail; end it here so one bad moment cannot poison the pool.
+  if (sqlite3_get_autocommit(conn->handle()) == 0) (void)conn->Exec("ROLLBACK");
   {
     std::lock_guard lock(mu_);
     idle_.push_back(std::move(conn));
