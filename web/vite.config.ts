@@ -25,5 +25,7 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test-setup.ts"],
     restoreMocks: true,
+    // Page-level tests drive several requests and renders; a busy machine needs the headroom.
+    testTimeout: 20_000,
   },
 });
