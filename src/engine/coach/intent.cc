@@ -222,6 +222,10 @@ const char* IntentName(Intent intent) {
       return "follow_up";
     case Intent::kHelp:
       return "help";
+    case Intent::kStrengths:
+      return "strengths";
+    case Intent::kJobSummary:
+      return "job_summary";
     case Intent::kRelevantLines:
       return "fallback_relevant_lines";
   }
@@ -240,8 +244,9 @@ DetectedIntent DetectIntent(std::string_view question) {
   }
 
   // Rewrite a bullet.
-  const bool rewrite_verb = Any(head, {"rewrite", "re-write", "reword", "rephrase", "improve",
-                                       "strengthen", "fix", "polish", "punch up", "tighten"});
+  const bool rewrite_verb =
+      Any(head, {"rewrite", "re-write", "reword", "rephrase", "improve", "strengthen", "fix",
+                 "polish", "punch up", "tighten", "stronger", "punchier", "more impactful"});
   const bool bullet_word = Any(
       head, {"bullet", "bullets", "line", "sentence", "this", "point", "achievement", "phrase"});
   const std::string pasted = PastedText(question);
@@ -270,7 +275,7 @@ DetectedIntent DetectIntent(std::string_view question) {
     std::string_view cue;
     std::string_view what;
   };
-  static constexpr std::array<Llm, 30> kLlm = {{
+  static constexpr Llm kLlm[] = {
       {"translate", "translation"},
       {"translation", "translation"},
       {"in french", "translation"},
@@ -301,13 +306,41 @@ DetectedIntent DetectIntent(std::string_view question) {
       {"write code", "writing code"},
       {"write a program", "writing code"},
       {"write a script", "writing code"},
-  }};
+      {"proofread", "proofreading"},
+      {"spelling", "proofreading"},
+      {"grammar", "proofreading"},
+      {"typos", "proofreading"},
+  };
   for (const Llm& l : kLlm) {
     if (ContainsWord(q, l.cue)) {
       out.intent = Intent::kNeedsLlm;
       out.topic = std::string(l.what);
       return out;
     }
+  }
+
+  if (Any(q, {"summarize the job",
+              "summarise the job",
+              "summary of the job",
+              "summarize the jd",
+              "summarise the jd",
+              "summary of the jd",
+              "summarize the posting",
+              "summarize the role",
+              "summarize the description",
+              "what is this job",
+              "what's this job",
+              "job about",
+              "role about",
+              "responsibilities",
+              "what does the job involve",
+              "what does this role involve",
+              "what are they looking for",
+              "what do they want",
+              "what are the requirements",
+              "main requirements"})) {
+    out.intent = Intent::kJobSummary;
+    return out;
   }
 
   if (Any(q, {"cover letter", "covering letter", "motivation letter", "letter of interest",
@@ -320,7 +353,7 @@ DetectedIntent DetectIntent(std::string_view question) {
       Any(q, {"improve", "better", "strengthen", "fix", "enhance", "tips", "advice", "feedback",
               "review", "optimize", "optimise", "tailor", "polish", "weak", "wrong with"});
   const bool summary_word = Any(q, {"summary", "profile", "objective", "bio", "elevator pitch",
-                                    "about me", "professional summary"});
+                                    "about me", "professional summary", "linkedin", "headline"});
   if (summary_word && improve_verb) {
     out.intent = Intent::kImproveSection;
     out.topic = "summary";
@@ -332,14 +365,34 @@ DetectedIntent DetectIntent(std::string_view question) {
     return out;
   }
 
-  if (Any(q, {"interview", "interviews", "interviewer"})) {
+  if (Any(q, {"interview", "interviews", "interviewer", "will they ask", "they ask me",
+              "answer questions", "questions will"})) {
     out.intent = Intent::kInterview;
     return out;
   }
 
   if (Any(q, {"learn", "study", "upskill", "course", "courses", "focus on first", "prioritize",
-              "prioritise", "work on first", "start with", "get certified", "train"})) {
+              "prioritise", "work on first", "start with", "get certified", "train", "should i get",
+              "certifications should", "certification should"})) {
     out.intent = Intent::kLearnFirst;
+    return out;
+  }
+
+  if (Any(q, {"employment gap", "gap in my", "career gap", "gap between", "gaps in my",
+              "break in my", "time off"})) {
+    out.intent = Intent::kImproveSection;
+    out.topic = "dates";
+    return out;
+  }
+  if (Any(q, {"ats", "applicant tracking", "how long should", "one page", "two pages", "formatting",
+              "layout", "too long", "too short"})) {
+    out.intent = Intent::kImproveSection;
+    out.topic = "format";
+    return out;
+  }
+  if (Any(q, {"how many years", "years of experience"}) && !Any(q, {"do i have", "my"})) {
+    out.intent = Intent::kFindInJob;
+    out.topic = "years";
     return out;
   }
 
@@ -365,7 +418,14 @@ DetectedIntent DetectIntent(std::string_view question) {
                                    "does the posting mention",
                                    "how important is",
                                    "tell me more about",
-                                   "more about"});
+                                   "more about",
+                                   "tell me about",
+                                   "do i need",
+                                   "do they want",
+                                   "do they need",
+                                   "do they require",
+                                   "should i mention",
+                                   "is there anything about"});
   if (term.empty()) {
     for (std::string_view tail :
          {" required", " a requirement", " mandatory", " necessary", " needed"}) {
@@ -424,24 +484,66 @@ DetectedIntent DetectIntent(std::string_view question) {
     return out;
   }
 
-  if (Any(q, {"missing", "lack", "lacking", "gap", "gaps", "what do i need", "weakness",
+  if (Any(q, {"strength", "strengths", "strong points", "what do i do well", "most relevant",
+              "best match", "stand out", "selling points", "what matches", "what do i have"})) {
+    out.intent = Intent::kStrengths;
+    return out;
+  }
+
+  if (Any(q, {"should i add", "keywords", "keyword", "add to my resume", "what else do i need",
+              "missing", "lack", "lacking", "gap", "gaps", "what do i need", "weakness",
               "weaknesses", "don't have", "do not have", "don't i have", "do i not have",
               "not have", "need to add"})) {
     out.intent = Intent::kMissingSkills;
     return out;
   }
 
-  if (Any(q, {"qualified", "qualify", "score", "match", "fit", "chance", "chances",
-              "should i apply", "good candidate", "strong candidate", "how do i compare",
-              "how did i do", "rating", "assessment", "am i ready", "suitable"})) {
+  if (Any(q, {"qualified",
+              "qualify",
+              "score",
+              "match",
+              "fit",
+              "chance",
+              "chances",
+              "should i apply",
+              "good candidate",
+              "strong candidate",
+              "how do i compare",
+              "how did i do",
+              "rating",
+              "assessment",
+              "am i ready",
+              "suitable",
+              "overqualified",
+              "underqualified",
+              "how good",
+              "is my resume good",
+              "how strong",
+              "good enough",
+              "how well"})) {
     out.intent = Intent::kQualification;
     return out;
   }
 
-  if (improve_verb || Any(q, {"how can i make", "what should i change", "what to change"})) {
+  if (improve_verb ||
+      Any(q, {"how can i make", "what should i change", "what to change", "what next", "next step",
+              "next steps", "what should i do", "where do i start", "most important"})) {
     out.intent = Intent::kImproveSection;
     out.topic = SectionWord(q);
     return out;
+  }
+
+  // "What is Kubernetes?": what the job says about a short term.
+  for (std::string_view cue : {"what is ", "what's ", "what are "}) {
+    std::string t = Trim(q);
+    if (!t.starts_with(cue)) continue;
+    std::string rest = StripLeading(Trim(t.substr(cue.size())), {"the", "a", "an"});
+    if (!rest.empty() && Tokenize(rest).size() <= 4 && FindOrdinal(rest) == 0 &&
+        !Any(rest, {"my", "i", "you", "this", "that", "it", "next"})) {
+      out.intent = Intent::kFindInJob;
+      out.topic = rest;
+      return out;
+    }
   }
 
   // Follow-ups that point back at the previous answer.
@@ -461,8 +563,10 @@ DetectedIntent DetectIntent(std::string_view question) {
     out.intent = Intent::kGreeting;
     return out;
   }
-  if (IsShort(q, 7) && Any(q, {"thanks", "thank you", "thx", "cheers", "appreciate it", "ty",
-                               "much appreciated", "great thanks"})) {
+  if ((IsShort(q, 7) && Any(q, {"thanks", "thank you", "thx", "cheers", "appreciate it", "ty",
+                                "much appreciated", "great thanks"})) ||
+      (IsShort(q, 3) && Any(q, {"ok", "okay", "got it", "great", "cool", "perfect", "awesome",
+                                "nice", "sounds good"}))) {
     out.intent = Intent::kThanks;
     return out;
   }

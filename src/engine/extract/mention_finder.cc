@@ -13,8 +13,7 @@ namespace {
 // sentences that state requirements; tools and named technologies count in any candidate one.
 bool NeedsRequirementSentence(const Taxonomy& taxonomy, const Document& doc, const Mention& m) {
   if (m.skill < 0) {
-    return m.phrase_kind == PhraseKind::kTrait || m.phrase_kind == PhraseKind::kAction ||
-           m.phrase_kind == PhraseKind::kListItem;
+    return m.phrase_kind == PhraseKind::kTrait || m.phrase_kind == PhraseKind::kListItem;
   }
   const model::SkillKind kind = taxonomy.skills()[m.skill].kind;
   if (kind == model::SkillKind::kSoft || kind == model::SkillKind::kDomain) return true;

@@ -385,10 +385,12 @@ std::vector<PhraseHit> FindRequirementPhrases(const Document& doc) {
         const std::uint32_t start = w == "you" ? k + 2 : k + 1;
         // "you are welcome / free / expected to ..." describe the offer, not the candidate.
         static constexpr std::string_view kNotTraits[] = {
-            "welcome", "free", "probably", "invited", "encouraged", "expected", "required",
-            "interested", "curious", "ready", "going", "able", "not", "also", "currently"};
-        if (start < s.last && !IsGerund(tokens[start].lower) && !In(kNotTraits, tokens[start].lower) &&
-            tokens[start].lower != "looking" && tokens[start].lower != "going") {
+            "welcome",  "free",     "probably",   "invited", "encouraged",
+            "expected", "required", "interested", "curious", "ready",
+            "going",    "able",     "not",        "also",    "currently"};
+        if (start < s.last && !IsGerund(tokens[start].lower) &&
+            !In(kNotTraits, tokens[start].lower) && tokens[start].lower != "looking" &&
+            tokens[start].lower != "going") {
           const std::size_t before = out.size();
           AddListItems(doc, start, s.last, k, PhraseKind::kTrait, &out);
           if (out.size() > before) covered = out.back().last;

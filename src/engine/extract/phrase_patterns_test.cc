@@ -53,8 +53,9 @@ TEST(PhrasePatternsTest, ActionPhrases) {
 
 TEST(PhrasePatternsTest, TitlesAndLists) {
   EXPECT_EQ(Phrases("We need an Assistant Head Teacher"), (V{"title:Assistant Head Teacher"}));
-  EXPECT_EQ(Phrases("budget control, reporting, stock checks and rota planning"),
-            (V{"list:budget control", "list:reporting", "list:stock checks", "list:rota planning"}));
+  EXPECT_EQ(
+      Phrases("budget control, reporting, stock checks and rota planning"),
+      (V{"list:budget control", "list:reporting", "list:stock checks", "list:rota planning"}));
 }
 
 TEST(PhrasePatternsTest, ActionVerbs) {

@@ -30,21 +30,60 @@ constexpr std::string_view kTitleNouns[] = {
     "trainee",     "tutor",          "writer",      "worker",       "buyer",     "solicitor",
     "underwriter", "receptionist",   "plumber",     "welder",       "machinist", "pilot"};
 
-constexpr std::string_view kRequirementCues[] = {
-    "you",        "your",        "you'll",     "you're",      "experience", "experienced",
-    "knowledge",  "skills",      "skill",      "ability",     "able",       "degree",
-    "proficient", "proficiency", "familiar",   "familiarity", "understanding", "expertise",
-    "background", "must",        "required",   "requirements", "preferred", "plus",
-    "qualifications", "years",   "responsible", "responsibilities", "candidate", "ideal",
-    "strong",     "excellent",   "good",       "solid",       "proven",     "track",
-    "fluent",     "certified",   "certification", "qualified", "desirable", "essential",
-    "advantage",  "willingness", "capable",    "comfortable", "passion",    "passionate"};
+constexpr std::string_view kRequirementCues[] = {"you",
+                                                 "your",
+                                                 "you'll",
+                                                 "you're",
+                                                 "experience",
+                                                 "experienced",
+                                                 "knowledge",
+                                                 "skills",
+                                                 "skill",
+                                                 "ability",
+                                                 "able",
+                                                 "degree",
+                                                 "proficient",
+                                                 "proficiency",
+                                                 "familiar",
+                                                 "familiarity",
+                                                 "understanding",
+                                                 "expertise",
+                                                 "background",
+                                                 "must",
+                                                 "required",
+                                                 "requirements",
+                                                 "preferred",
+                                                 "plus",
+                                                 "qualifications",
+                                                 "years",
+                                                 "responsible",
+                                                 "responsibilities",
+                                                 "candidate",
+                                                 "ideal",
+                                                 "strong",
+                                                 "excellent",
+                                                 "good",
+                                                 "solid",
+                                                 "proven",
+                                                 "track",
+                                                 "fluent",
+                                                 "certified",
+                                                 "certification",
+                                                 "qualified",
+                                                 "desirable",
+                                                 "essential",
+                                                 "advantage",
+                                                 "willingness",
+                                                 "capable",
+                                                 "comfortable",
+                                                 "passion",
+                                                 "passionate"};
 
 constexpr std::string_view kBenefitWords[] = {
-    "salary",  "bonus",    "pension",  "insurance", "vacation", "holiday",  "holidays",
-    "lunch",   "lunches",  "snacks",   "perks",     "benefits", "gym",      "discount",
-    "parties", "party",    "coffee",   "fruit",     "allowance", "equity",  "401k",
-    "reimbursement", "parental", "leave", "wellness", "relocation", "canteen", "fitness"};
+    "salary",        "bonus",    "pension", "insurance", "vacation",   "holiday", "holidays",
+    "lunch",         "lunches",  "snacks",  "perks",     "benefits",   "gym",     "discount",
+    "parties",       "party",    "coffee",  "fruit",     "allowance",  "equity",  "401k",
+    "reimbursement", "parental", "leave",   "wellness",  "relocation", "canteen", "fitness"};
 
 template <std::size_t N>
 bool In(const std::string_view (&list)[N], std::string_view w) {
@@ -77,7 +116,28 @@ bool IsCandidateSentence(const Document& doc, std::uint32_t sentence) {
     has_verb = has_verb || (IsActionVerb(tokens[k].lower) && !title);
     has_title = has_title || title;
   }
-  const bool employer = In(kEmployerSubjects, tokens[first].lower) || tokens[first].lower == "<";
+  bool employer = In(kEmployerSubjects, tokens[first].lower) || tokens[first].lower == "<";
+  // The employer anywhere ("In exchange we offer you...", "part of our team") marks a sentence
+  // about the company unless a requirement cue addresses the candidate.
+  bool requirement_cue = false;
+  for (std::uint32_t k = s.first; k < s.last; ++k) {
+    const std::string& w = tokens[k].lower;
+    if (In(kEmployerSubjects, w) || w == "organization") employer = true;
+    requirement_cue = requirement_cue || w == "experience" || w == "knowledge" || w == "skills" ||
+                      w == "ability" || w == "degree" || w == "must" || w == "required" ||
+                      w == "proficiency" || w == "proficient" || w == "familiarity" ||
+                      w == "understanding" || w == "expertise";
+  }
+  if (employer && !requirement_cue && !candidate_cue) return false;
+  if (employer && !requirement_cue && In(kEmployerSubjects, tokens[first].lower)) {
+    // "We are looking for someone who..." keeps the candidate part; "We offer you..." does not.
+    bool looking = false;
+    for (std::uint32_t k = s.first; k < s.last; ++k) {
+      looking = looking || tokens[k].lower == "looking" || tokens[k].lower == "seeking" ||
+                tokens[k].lower == "someone" || tokens[k].lower == "candidate";
+    }
+    if (!looking) return false;
+  }
   if (employer && !candidate_cue) return false;
   // A heading: short, ends with ':' and has no verb.
   if (words <= 4 && tokens[s.last - 1].lower == ":" && !has_verb) return false;

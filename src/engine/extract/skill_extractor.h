@@ -21,8 +21,8 @@ struct SkillHit {
 // Finds taxonomy skills in `doc`, left to right, longest match first, on whole tokens ("Java"
 // never matches inside "JavaScript"). "-", "/" and "&" between words are ignored so "front-end"
 // matches "front end"; matches never cross a sentence. A plural in the text matches a singular
-// surface form ("REST APIs" -> "REST API"), never the other way round. Ambiguous skills obey their context
-// rules; `skills_lines[line]` (may be empty) marks lines inside a Skills section, where
+// surface form ("REST APIs" -> "REST API"), never the other way round. Ambiguous skills obey their
+// context rules; `skills_lines[line]` (may be empty) marks lines inside a Skills section, where
 // requires_context rules are satisfied. Results are sorted by position.
 std::vector<SkillHit> FindSkills(const Taxonomy& taxonomy, const Document& doc,
                                  const std::vector<bool>& skills_lines = {});
