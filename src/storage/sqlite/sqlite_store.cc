@@ -1,8 +1,11 @@
 // SqliteStore: connection pool, transactions, and the SQL behind each Store method.
 #include "storage/sqlite/sqlite_store.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <utility>
@@ -118,6 +121,14 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   }
   if (ttl_ms <= 0) return InvalidArgumentError("session ttl must be positive");
   RC_RETURN_IF_ERROR(CheckDirectory(path));
+  // The file holds resumes: create it readable by its owner only. SQLite gives the -wal and
+  // -shm files the database file's permissions.
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    return UnavailableError("cannot create the sqlite database " + path + ": " +
+                            std::strerror(errno));
+  }
+  ::close(fd);
   std::unique_ptr<SqliteStore> store(new SqliteStore(clock, ttl_ms));
   const int pool_size = options.pool_size < 1 ? 1 : options.pool_size;
   for (int i = 0; i < pool_size; ++i) {

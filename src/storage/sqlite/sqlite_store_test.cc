@@ -87,6 +87,19 @@ TEST_F(SqliteStoreTest, OpenUsesWalAndAppliesMigrationsOnce) {
             "1");
 }
 
+TEST_F(SqliteStoreTest, DatabaseFilesAreOwnerOnly) {
+  auto store = SqliteStore::Open(DbPath(), clock_);
+  ASSERT_TRUE(store.ok());
+  model::Session s;
+  s.id = "private";
+  ASSERT_TRUE((*store)->CreateSession(s).ok());  // makes sure the -wal file exists
+  for (const std::string suffix : {"", "-wal", "-shm"}) {
+    const auto perms = std::filesystem::status(DbPath() + suffix).permissions();
+    using std::filesystem::perms;
+    EXPECT_EQ(perms & (perms::group_all | perms::others_all), perms::none) << suffix;
+  }
+}
+
 TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerBuild) {
   { ASSERT_TRUE(SqliteStore::Open(DbPath(), clock_).ok()); }
   QueryOne(DbPath(), "INSERT INTO schema_version VALUES (999, 0)");
