@@ -104,6 +104,8 @@ Status AppendTurns(PgConnection& conn, std::string_view id,
 Status Migrate(PgConnection& conn, const std::string& schema) {
   RC_RETURN_IF_ERROR(conn.Exec("BEGIN").status());
   auto apply = [&]() -> Status {
+    // Waiting for another instance's migration, or a long migration, is not a stuck request.
+    RC_RETURN_IF_ERROR(conn.Exec("SET LOCAL statement_timeout = 0").status());
     RC_RETURN_IF_ERROR(conn.Exec(kMigrationLock).status());
     RC_RETURN_IF_ERROR(conn.Exec("CREATE SCHEMA IF NOT EXISTS " + schema).status());
     RC_RETURN_IF_ERROR(conn.Exec("CREATE TABLE IF NOT EXISTS schema_version ("
