@@ -19,6 +19,12 @@ std::string AnswerQualification(const Grounding& g, bool detailed);
 std::string AnswerImproveSection(const Grounding& g, std::string_view section);
 // Gaps worth learning, in LearnableGaps() order, with related skills the resume already shows.
 std::string AnswerLearnFirst(const Grounding& g);
+// Met requirements with their best evidence, then other skills the resume shows.
+std::string AnswerStrengths(const Grounding& g);
+// Met requirements in the order AnswerStrengths() lists them.
+std::vector<ReqItem> StrengthItems(const Grounding& g);
+// What the job asks for: title, seniority, years, degree, required and preferred requirements.
+std::string AnswerJobSummary(const Grounding& g);
 // Everything known about one requirement: JD line, status, evidence, related skills, next step.
 std::string AnswerRequirementDetail(const Grounding& g, const ReqItem& item);
 

@@ -64,6 +64,11 @@ std::string AnswerNeedsLlm(const Grounding& g, std::string_view what) {
       out += "The job description does not mention pay.\n\n";
     }
   }
+  if (what == "proofreading") {
+    out +=
+        "It does run the resume checks (weak phrases, action verbs, pronouns, dates, length): "
+        "ask *how can I improve my resume?*\n\n";
+  }
   out += "What I can do instead:\n\n" + Capabilities();
   return out;
 }

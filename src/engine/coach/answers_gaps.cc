@@ -568,7 +568,133 @@ std::string AnswerRequirementDetail(const Grounding& g, const ReqItem& item) {
   return out;
 }
 
+std::vector<ReqItem> StrengthItems(const Grounding& g) {
+  std::vector<ReqItem> items;
+  std::vector<std::string> seen;
+  // Required before preferred; evidence from experience before a bare skills list.
+  for (int pass = 0; pass < 4; ++pass) {
+    bool want_required = pass < 2;
+    bool want_experience = pass % 2 == 0;
+    for (const ReqItem& item : Requirements(g.report)) {
+      if (item.status() != model::MatchStatus::kMet || item.match == nullptr) continue;
+      if ((item.req->importance == model::Importance::kRequired) != want_required) continue;
+      if (IsExperienceOnlyInSkills(item) == want_experience) continue;
+      std::string key = Lower(item.req->name);
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+      seen.push_back(key);
+      items.push_back(item);
+    }
+  }
+  return items;
+}
+
+std::string AnswerStrengths(const Grounding& g) {
+  std::string out = "## Your strengths for this job\n\n";
+  std::vector<ReqItem> items = StrengthItems(g);
+  if (items.empty()) {
+    out +=
+        "The analysis found no requirement of this job that your resume clearly meets yet. "
+        "Ask *what am I missing?* to see what to show.\n";
+  } else {
+    out += "What the job asks for and your resume shows, strongest evidence first:\n\n";
+    for (std::size_t i = 0; i < items.size() && i < 8; ++i) {
+      const ReqItem& item = items[i];
+      out += std::to_string(i + 1) + ". **" + E(item.req->name) + "** (" +
+             ImportanceWord(*item.req) + ")";
+      if (!item.match->evidence.empty()) {
+        out += ": \u201c" + Quote(EvidenceLine(g, item.match->evidence.front()), 160) + "\u201d";
+      }
+      if (IsExperienceOnlyInSkills(item)) out += " \u2014 only in your skills list";
+      out += "\n";
+    }
+  }
+  std::vector<std::string> extra;
+  for (const model::SkillMention& m : g.report.extra_skills) {
+    std::string n = "**" + E(m.name) + "**";
+    if (extra.size() < 6 && std::find(extra.begin(), extra.end(), n) == extra.end()) {
+      extra.push_back(n);
+    }
+  }
+  if (!extra.empty()) {
+    out += "\nYou also show " + JoinAnd(extra) +
+           ", which the job does not ask for; keep them if they support the story for this role.\n";
+  }
+  return out;
+}
+
+std::string AnswerJobSummary(const Grounding& g) {
+  const model::JobFacts& job = g.report.job;
+  std::string out = "## What the job asks for\n\n";
+  if (!job.title.empty()) {
+    out += "**Role:** " + E(job.title);
+    if (!job.seniority.empty()) out += " (" + E(job.seniority) + " level)";
+    out += "\n\n";
+  }
+  if (job.years_required) {
+    out += "**Experience:** " + YearsNumber(*job.years_required) + "+ years\n\n";
+  }
+  if (!job.degree_level.empty()) {
+    out += "**Education:** " + E(DegreeWords(job.degree_level)) + "\n\n";
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<std::string> names;
+    for (const ReqItem& item : Requirements(g.report)) {
+      bool required = item.req->importance == model::Importance::kRequired;
+      if (required != (pass == 0)) continue;
+      std::string n = E(item.req->name) + " (" +
+                      (item.status() == model::MatchStatus::kMet       ? "you show it"
+                       : item.status() == model::MatchStatus::kPartial ? "partly shown"
+                                                                       : "not shown") +
+                      ")";
+      if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+    }
+    if (names.empty()) continue;
+    out += pass == 0 ? "**Required:**\n" : "**Preferred:**\n";
+    for (const std::string& n : names) out += "- " + n + "\n";
+    out += "\n";
+  }
+  if (job.requirements.empty()) {
+    out += "The analysis found no explicit requirements. The job description's first lines:\n";
+    std::vector<Line> lines = SplitLines(g.job);
+    for (std::size_t i = 0; i < lines.size() && i < 5; ++i) {
+      out += "- \u201c" + Quote(lines[i].text, 200) + "\u201d\n";
+    }
+  }
+  return out;
+}
+
 std::string AnswerImproveSection(const Grounding& g, std::string_view section) {
+  if (section == "dates") {
+    std::string out = "## Dates and gaps\n\n";
+    std::string checks;
+    for (const model::Check& c : g.report.checks) {
+      if (c.id.find("date") == std::string::npos && c.id.find("gap") == std::string::npos) {
+        continue;
+      }
+      checks += "- **" + E(c.label.empty() ? c.id : c.label) + "** (" +
+                model::CheckStatusName(c.status) + "): " + E(c.message) + "\n";
+    }
+    out += checks.empty() ? std::string("The analysis has no date check for this resume.\n")
+                          : "From the resume checks:\n" + checks;
+    out += "\nYour roles as the analysis read them:\n";
+    for (const model::ExperienceEntry& e : g.report.resume.experience) {
+      out += "- " + E(RoleLabel(e));
+      if (e.start) {
+        out += ": " + std::to_string(e.start->year) + " to " +
+               (e.is_current ? std::string("present")
+                : e.end      ? std::to_string(e.end->year)
+                             : std::string("unknown"));
+      } else {
+        out += ": no dates found";
+      }
+      out += "\n";
+    }
+    out +=
+        "\nA gap is fine to leave as it is; if asked, one honest line on what you did "
+        "(study, caring, a career change) is enough. Keep month and year formats the same "
+        "for every role.\n";
+    return out;
+  }
   if (section == "summary") return ImproveSummary(g);
   if (section == "experience") return ImproveExperience(g);
   if (section == "skills") return ImproveSkills(g);

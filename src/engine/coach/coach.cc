@@ -56,6 +56,10 @@ std::string AnswerIntent(const Grounding& g, const DetectedIntent& d, std::strin
     }
     case Intent::kLearnFirst:
       return coach::AnswerLearnFirst(g);
+    case Intent::kStrengths:
+      return coach::AnswerStrengths(g);
+    case Intent::kJobSummary:
+      return coach::AnswerJobSummary(g);
     case Intent::kFollowUp:
     case Intent::kRelevantLines:
       break;
@@ -117,10 +121,18 @@ std::string AnswerFollowUp(const Grounding& g, const std::vector<model::ChatTurn
   switch (prev.intent) {
     case Intent::kMissingSkills:
     case Intent::kLearnFirst:
+    case Intent::kStrengths:
     case Intent::kInterview: {
-      std::vector<ReqItem> items = prev.intent == Intent::kMissingSkills ? coach::Gaps(g)
-                                   : prev.intent == Intent::kLearnFirst  ? coach::LearnableGaps(g)
-                                                                         : coach::InterviewItems(g);
+      std::vector<ReqItem> items;
+      if (prev.intent == Intent::kMissingSkills) {
+        items = coach::Gaps(g);
+      } else if (prev.intent == Intent::kLearnFirst) {
+        items = coach::LearnableGaps(g);
+      } else if (prev.intent == Intent::kStrengths) {
+        items = coach::StrengthItems(g);
+      } else {
+        items = coach::InterviewItems(g);
+      }
       const ReqItem* item = Pick(items, ordinal);
       if (item == nullptr) {
         return items.empty() ? "The previous answer had no items to expand on.\n"

@@ -491,6 +491,44 @@ TEST(CoachTest, LearnFirstOrdersRequiredBeforePreferred) {
   EXPECT_TRUE(Has(a.markdown, "you already show **Docker**"));
 }
 
+TEST(CoachTest, StrengthsListMetRequirementsWithEvidence) {
+  Session s = BackendSession();
+  CoachAnswer a = Ask(s, "What are my strengths for this role?");
+  EXPECT_EQ(a.intent, "strengths");
+  EXPECT_TRUE(Has(a.markdown, "**Python** (required): \u201cDesigned and built a Python payment"))
+      << a.markdown;
+  EXPECT_TRUE(Has(a.markdown, "You also show **Redis**"));
+  EXPECT_FALSE(Has(a.markdown, "**Kubernetes**"));
+  s.history = {{"user", "What are my strengths?", "", true, 1}};
+  CoachAnswer second = Ask(s, "tell me more about the second one");
+  EXPECT_TRUE(Has(second.markdown, "## Python (required)")) << second.markdown;
+}
+
+TEST(CoachTest, JobSummaryListsWhatTheJobAsksFor) {
+  Session s = BackendSession();
+  CoachAnswer a = Ask(s, "Can you summarize the job description?");
+  EXPECT_EQ(a.intent, "job_summary");
+  EXPECT_TRUE(Has(a.markdown, "**Role:** Senior Backend Engineer (senior level)")) << a.markdown;
+  EXPECT_TRUE(Has(a.markdown, "**Experience:** 5+ years"));
+  EXPECT_TRUE(Has(a.markdown, "- Kubernetes (not shown)"));
+  EXPECT_TRUE(Has(a.markdown, "**Preferred:**\n- Terraform (not shown)"));
+}
+
+TEST(CoachTest, DatesFormatAndProofreading) {
+  Session s = BackendSession();
+  CoachAnswer gap = Ask(s, "How do I explain a gap in my employment?");
+  EXPECT_EQ(gap.intent, "improve_section");
+  EXPECT_TRUE(Has(gap.markdown, "Senior Software Engineer at Larkspur Payments: 2021 to present"))
+      << gap.markdown;
+  EXPECT_TRUE(Has(gap.markdown, "Software Engineer at Trailhead Freight: 2017 to 2021"));
+  CoachAnswer format = Ask(s, "Is my resume ATS friendly?");
+  EXPECT_TRUE(Has(format.markdown, "about 190 words in 4 sections")) << format.markdown;
+  EXPECT_TRUE(Has(format.markdown, "**Weak phrases** (warn)"));
+  CoachAnswer proof = Ask(s, "Can you proofread my resume for typos?");
+  EXPECT_EQ(proof.intent, "needs_llm");
+  EXPECT_TRUE(Has(proof.markdown, "does not check spelling")) << proof.markdown;
+}
+
 TEST(CoachTest, FollowUpsReferToThePreviousList) {
   Session s = BackendSession();
   s.history = {{"user", "What am I missing?", "", true, 1},

@@ -390,6 +390,10 @@ DetectedIntent DetectIntent(std::string_view question) {
     out.topic = "format";
     return out;
   }
+  if (Any(q, {"enough years", "enough experience", "years enough"})) {
+    out.intent = Intent::kQualification;
+    return out;
+  }
   if (Any(q, {"how many years", "years of experience"}) && !Any(q, {"do i have", "my"})) {
     out.intent = Intent::kFindInJob;
     out.topic = "years";
@@ -525,9 +529,9 @@ DetectedIntent DetectIntent(std::string_view question) {
     return out;
   }
 
-  if (improve_verb ||
-      Any(q, {"how can i make", "what should i change", "what to change", "what next", "next step",
-              "next steps", "what should i do", "where do i start", "most important"})) {
+  if (improve_verb || Any(q, {"how can i make", "what should i change", "what to change",
+                              "what next", "what's next", "whats next", "next step", "next steps",
+                              "what should i do", "where do i start", "most important"})) {
     out.intent = Intent::kImproveSection;
     out.topic = SectionWord(q);
     return out;

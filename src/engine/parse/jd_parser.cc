@@ -202,6 +202,7 @@ std::optional<double> YearsIn(const std::vector<const Token*>& words) {
 
 std::string JobHeadingKind(std::string_view raw) {
   const std::string_view line = Trim(raw);
+  if (!line.empty() && (line.front() == '-' || line.front() == '+')) return "";  // a bullet
   if (line.empty() || line.size() > 60) return "";
   const Tokenized t = Tokenize(line);
   std::string norm;
@@ -243,7 +244,8 @@ std::string JobHeadingKind(std::string_view raw) {
     return "benefits";
   }
   if (norm.rfind("about", 0) == 0) return "about";
-  return "other";
+  // An unknown all-caps line of one short word ("SQL") is content, not a heading.
+  return words >= 2 || norm.size() >= 6 ? "other" : "";
 }
 
 ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
@@ -269,8 +271,11 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
     }
   }
   if (title_line < 0) {
-    for (std::uint32_t l = 0; l < nlines && l < 5; ++l) {
+    // The first line, when it is no heading and no bullet (a JD that opens with a heading
+    // states no title).
+    for (std::uint32_t l = 0; l < nlines && l < 1; ++l) {
       const TokenRange& r = doc.tok.lines[l];
+      if (!tokens[r.first].is_word) continue;
       int words = 0;
       for (std::uint32_t k = r.first; k < r.last; ++k) words += tokens[k].is_word ? 1 : 0;
       if (words == 0 || words > 12 || !JobHeadingKind(doc.LineText(l)).empty()) continue;

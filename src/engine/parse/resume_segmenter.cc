@@ -365,7 +365,8 @@ std::string HeadingKind(std::string_view raw) {
   for (const auto& k : kHeadingKeywords) {
     if (norm.find(k.text) != std::string::npos) return std::string(k.kind);
   }
-  return all_caps && words <= 3 ? "other" : "";
+  // An unknown all-caps line is a heading only when it is not a bare acronym ("AWS").
+  return all_caps && words <= 3 && norm.size() >= 6 ? "other" : "";
 }
 
 ParsedResume ParseResume(const Document& doc) {

@@ -87,6 +87,7 @@ double TitleSimilarity(const model::JobFacts& job, const ParsedResume& resume,
 model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
                           const ParsedResume& resume, const Document& resume_doc) {
   model::Score score;
+  std::vector<bool> applies;  // per factor: does the job description say anything about it
   double hard_num = 0, hard_den = 0, soft_num = 0, soft_den = 0;
   int hard_count = 0, soft_count = 0, hard_met = 0, soft_met = 0;
   const auto& reqs = job.facts.requirements;
@@ -123,12 +124,14 @@ model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
   }
   score.factors.push_back(
       Factor("hard_skills", "Hard skills", kHardSkillsWeight, hard, std::move(hard_why)));
+  applies.push_back(hard_den > 0);
   const double soft = soft_den > 0 ? soft_num / soft_den : 1.0;
   score.factors.push_back(Factor("soft_skills", "Soft skills", kSoftSkillsWeight, soft,
                                  soft_den > 0 ? "You show " + std::to_string(soft_met) + " of " +
                                                     std::to_string(soft_count) +
                                                     " soft skills the job description names."
                                               : "The job description names no soft skills."));
+  applies.push_back(soft_den > 0);
   const double title =
       job.facts.title.empty() ? 1.0 : TitleSimilarity(job.facts, resume, resume_doc);
   score.factors.push_back(Factor("title", "Job title", kTitleWeight, title,
@@ -136,6 +139,7 @@ model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
                                      ? "The job description states no title."
                                      : "Your closest title shares " + Percent(title) +
                                            " of the words in \"" + job.facts.title + "\"."));
+  applies.push_back(!job.facts.title.empty());
   const double years = resume.facts.total_experience_months / 12.0;
   double exp_score = 1.0;
   std::string exp_why;
@@ -152,6 +156,7 @@ model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
   }
   score.factors.push_back(
       Factor("experience_years", "Experience", kExperienceWeight, exp_score, std::move(exp_why)));
+  applies.push_back(job.facts.years_required.has_value());
   int best_degree = 0;
   for (const auto& e : resume.facts.education)
     best_degree = std::max(best_degree, DegreeRank(e.degree_level));
@@ -165,6 +170,25 @@ model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
                                   : "The job asks for a degree and your resume lists none.";
   }
   score.factors.push_back(Factor("education", "Education", kEducationWeight, edu, edu_why));
+  applies.push_back(need > 0);
+  // Factors the job description says nothing about drop out; their weight goes to the others in
+  // proportion, so the weights still sum to 1. With nothing to compare, the score is 0.
+  double applied = 0;
+  for (std::size_t i = 0; i < score.factors.size(); ++i) {
+    if (applies[i]) applied += score.factors[i].weight;
+  }
+  for (std::size_t i = 0; i < score.factors.size(); ++i) {
+    model::ScoreFactor& f = score.factors[i];
+    if (applied <= 0) {
+      f.score = 0;
+    } else if (!applies[i]) {
+      f.weight = 0;
+      f.explanation += " Not scored.";
+    } else {
+      f.weight = f.weight / applied;
+    }
+    f.points = std::round(f.weight * f.score * 1000.0) / 10.0;
+  }
   double total = 0;
   for (const auto& f : score.factors) total += f.weight * f.score * 100.0;
   score.total = std::clamp(static_cast<int>(std::lround(total)), 0, 100);

@@ -23,7 +23,9 @@ double TitleSimilarity(const model::JobFacts& job, const ParsedResume& resume,
 // Computes the score from the matches. Factors: hard_skills (skills, tools, languages,
 // certifications, phrases), soft_skills, title, experience_years, education; each 0..1, weighted
 // by the constants above; required requirements weigh 1, preferred kPreferredWeight. A factor
-// the JD says nothing about scores 1 and says so. total = round(sum of points).
+// the JD says nothing about (no soft skills, no title, no years, no degree...) gets weight 0 and
+// its base weight is shared among the others in proportion, so weights always sum to 1 (or all
+// factors score 0 when the JD gives nothing to compare). total = round(sum of points).
 model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
                           const ParsedResume& resume, const Document& resume_doc);
 
