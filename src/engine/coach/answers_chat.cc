@@ -40,16 +40,19 @@ std::string Capabilities() {
 
 std::string AnswerNeedsLlm(const Grounding& g, std::string_view what) {
   std::string out = "## That needs a language model\n\n";
+  std::string task = "general knowledge questions";
+  if (what == "translation") task = "translation";
+  if (what == "creative writing") task = "creative writing";
+  if (what == "salary data") task = "salary research: it has no salary data";
+  if (what == "company information") {
+    task = "company research: it knows nothing beyond the job description";
+  }
+  if (what == "writing code") task = "programming tasks";
+  if (what == "proofreading") task = "proofreading: it does not check spelling or grammar";
   out +=
       "The built-in coach works offline and only from your resume, the job description and "
       "the analysis, so it cannot do " +
-      std::string(what == "translation"           ? "translation"
-                  : what == "creative writing"    ? "creative writing"
-                  : what == "salary data"         ? "salary research: it has no salary data"
-                  : what == "company information" ? "company research: it knows nothing "
-                                                    "beyond the job description"
-                  : what == "writing code"        ? "programming tasks"
-                                                  : "general knowledge questions") +
+      task +
       ". When a language model is configured for this server, the chat uses it for requests "
       "like this.\n\n";
   if (what == "salary data") {
