@@ -8,14 +8,22 @@ export async function openApp(page, url) {
   await page.locator("select:not([disabled]) option:nth-child(2)").first().waitFor({ state: "attached" });
 }
 
-/** Picks the given example ids (or the first of each kind) into the two inputs. */
+/** Examples that belong together, used when present; otherwise the first example of each kind. */
+const PREFERRED_PAIR = { resumeId: "software-engineer-resume", jobId: "backend-engineer-job" };
+
+/** Picks the given example ids (or a matching pair, or the first of each kind) into the two inputs. */
 export async function loadExamplePair(page, { resumeId, jobId } = {}) {
   const resumeSelect = page.getByLabel("Load an example resume");
   const jobSelect = page.getByLabel("Load an example job description");
-  const firstValue = (select) => select.locator("option:nth-child(2)").getAttribute("value");
-  await resumeSelect.selectOption(resumeId ?? (await firstValue(resumeSelect)));
+  const firstValue = async (select, preferred) =>
+    (await select.locator(`option[value="${preferred}"]`).count()) > 0
+      ? preferred
+      : select.locator("option:nth-child(2)").getAttribute("value");
+  resumeId ??= await firstValue(resumeSelect, PREFERRED_PAIR.resumeId);
+  jobId ??= await firstValue(jobSelect, PREFERRED_PAIR.jobId);
+  await resumeSelect.selectOption(resumeId);
   await page.waitForFunction(() => document.querySelectorAll("textarea")[0]?.value.length > 0);
-  await jobSelect.selectOption(jobId ?? (await firstValue(jobSelect)));
+  await jobSelect.selectOption(jobId);
   await page.waitForFunction(() => document.querySelectorAll("textarea")[1]?.value.length > 0);
 }
 
