@@ -16,6 +16,16 @@
 
 #include "ingest/worker_frame.h"
 
+// AddressSanitizer reserves terabytes of address space for its shadow memory, so a sanitized
+// worker cannot start under RLIMIT_AS; sanitized builds rely on the CPU and wall-clock limits.
+#if defined(__SANITIZE_ADDRESS__)
+#define RC_INGEST_NO_ADDRESS_LIMIT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RC_INGEST_NO_ADDRESS_LIMIT 1
+#endif
+#endif
+
 namespace rc::ingest {
 namespace {
 
@@ -166,7 +176,7 @@ Result<Document> ExtractPdf(std::string_view bytes, const Limits& limits) {
   argv.push_back(nullptr);
   char* envp[] = {nullptr};
   const rlim_t cpu = static_cast<rlim_t>(std::max(1, limits.pdf_cpu_seconds));
-  const rlim_t memory = static_cast<rlim_t>(limits.pdf_memory_bytes);
+  [[maybe_unused]] const rlim_t memory = static_cast<rlim_t>(limits.pdf_memory_bytes);
 
   pid_t pid = fork();
   if (pid < 0) return InternalError("could not start the pdf reader");
@@ -176,7 +186,9 @@ Result<Document> ExtractPdf(std::string_view bytes, const Limits& limits) {
       _exit(126);
     }
     close_range(3, ~0U, 0);
+#if !defined(RC_INGEST_NO_ADDRESS_LIMIT)
     SetLimit(RLIMIT_AS, memory, memory);
+#endif
     SetLimit(RLIMIT_CPU, cpu, cpu + 1);  // SIGXCPU at the soft limit, SIGKILL one second later
     SetLimit(RLIMIT_CORE, 0, 0);
     SetLimit(RLIMIT_FSIZE, 0, 0);
