@@ -198,6 +198,7 @@ std::string AnswerDraftSummary(const Grounding& g) {
   if (!employers.empty()) s1 += ", most recently at " + JoinAnd(employers);
   s1 += ".";
   std::vector<std::string> skills = TopMatchedSkills(g, 4);
+  const bool skills_from_job = !skills.empty();
   if (skills.empty()) {
     for (const model::SkillMention& m : r.extra_skills) {
       if (skills.size() < 4 && std::find(skills.begin(), skills.end(), m.name) == skills.end()) {
@@ -225,8 +226,11 @@ std::string AnswerDraftSummary(const Grounding& g) {
     sources.push_back("the title of your most recent role");
   }
   if (years > 0) sources.push_back("the years your dated roles add up to");
-  if (!skills.empty()) sources.push_back("skills the job asks for that your resume shows");
-  if (!results.empty()) sources.push_back("your first bullet with a number");
+  if (!skills.empty()) {
+    sources.push_back(skills_from_job ? "skills the job asks for that your resume shows"
+                                      : "skills your resume shows");
+  }
+  if (!results.empty()) sources.push_back("your strongest bullet with a number");
   out += sources.empty() ? std::string("there were few facts to use") : JoinAnd(sources);
   out += ".";
   if (title == "[Your title]") out += " Replace the part in [brackets].";

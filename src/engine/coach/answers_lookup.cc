@@ -41,6 +41,16 @@ std::vector<Line> LinesMentioning(const Grounding& g, std::string_view text,
       if (literal_ok && ContainsWord(lines[i].text, f)) hit[i] = true;
     }
   }
+  // Nothing found for an ambiguous skill: the user named it, so show the lines that contain the
+  // word as written and let them judge ("Charted in Epic").
+  if (skill != nullptr && !skill->rules.empty() &&
+      std::find(hit.begin(), hit.end(), true) == hit.end()) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      for (const std::string& f : forms) {
+        if (f.size() >= 2 && ContainsWord(lines[i].text, f)) hit[i] = true;
+      }
+    }
+  }
   std::vector<Line> out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (hit[i]) out.push_back(lines[i]);
@@ -209,6 +219,11 @@ std::string AnswerFindInResume(const Grounding& g, std::string_view term) {
       out += ".";
     }
     out += "\n";
+  }
+  if (req.req != nullptr && req.status() == model::MatchStatus::kMissing) {
+    out += "\nThe analysis did not count these lines as **" + E(req.req->name) +
+           "**. If they are about it, name it the way the job does in a bullet that shows what "
+           "you did with it.\n";
   }
   if (only_skills) {
     out +=

@@ -144,6 +144,8 @@ TEST_F(CoachSessionTest, NurseSessionCertificationsAndPlaceholders) {
   CoachAnswer letter = Ask("cover letter please");
   EXPECT_TRUE(Has(letter.markdown, "[Company]")) << letter.markdown;
   EXPECT_TRUE(Has(letter.markdown, "Mercy Lakeside Hospital")) << letter.markdown;
+  CoachAnswer epic = Ask("Where does my resume show Epic?");
+  EXPECT_TRUE(Has(epic.markdown, "Charted in Epic and coordinated discharges")) << epic.markdown;
   CoachAnswer french = Ask("Can you translate my resume into Spanish?");
   EXPECT_EQ(french.intent, "needs_llm");
 }
