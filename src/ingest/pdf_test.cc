@@ -77,6 +77,9 @@ TEST(PdfTest, ReadsChromiumPrintedTwoPageResumeInOrder) {
   EXPECT_EQ(doc->pages, 2);
   EXPECT_THAT(doc->text, HasSubstr("Maren Lindqvist\nBackend Engineer · Göteborg, Sweden"));
   EXPECT_THAT(doc->text, HasSubstr("Led the rewrite of the shipment-tracking API in Go"));
+  // Lines of a paragraph stay together; the gap before a heading becomes a blank line.
+  EXPECT_THAT(doc->text, HasSubstr("in Go and\nPython. Comfortable"));
+  EXPECT_THAT(doc->text, HasSubstr("event-driven architectures.\n\nExperience\n"));
   size_t summary = doc->text.find("Summary");
   size_t experience = doc->text.find("Experience");
   size_t skills = doc->text.find("Skills");

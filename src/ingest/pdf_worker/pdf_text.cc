@@ -163,7 +163,7 @@ void EmitPage(const std::vector<Word>& words, int page_number, std::string* text
       first = false;
     } else if (std::fabs(center - line_center) > 0.5 * std::max(h, line_height)) {
       text->push_back('\n');
-      if (w.box.top() - last_bottom > 0.9 * std::max(h, line_height)) text->push_back('\n');
+      if (w.box.top() - last_bottom > 0.8 * std::max(h, line_height)) text->push_back('\n');
       line_height = 0;
     } else if (!text->empty() && text->back() != ' ' && text->back() != '\n' &&
                w.box.left() - last_right > 0.1 * h) {
