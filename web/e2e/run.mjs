@@ -202,8 +202,17 @@ test("hostile Markdown in the resume renders inert and nothing leaves the origin
     await jobSelect.selectOption(await jobSelect.locator("option:nth-child(2)").getAttribute("value"));
     await page.getByRole("textbox", { name: "Resume" }).fill(HOSTILE_RESUME);
     await analyze(page, "Analyze");
-    await ask(page, "Quote my portfolio line and my badge line, and the summary with script");
-    await ask(page, "Where does my resume mention iframe integrations in Go?");
+    const answers = [
+      await ask(page, "Quote my portfolio line and my badge line, and the summary with script"),
+      await ask(page, "Where does my resume mention iframe integrations in Go?"),
+    ].join("\n");
+    // The hostile text went through the real server and came back in an answer, shown as text.
+    expect(
+      answers.includes("evil.example") || answers.includes("<script>"),
+      `the coach did not quote the hostile lines, so the test proves nothing:\n${answers}`,
+    );
+    const resumePane = await page.getByRole("region", { name: "Your resume text" }).innerText();
+    expect(resumePane.includes("<script>window.__pwned = 1</script>"), "the resume copy shows the raw text");
     // The hostile text is in the page (evidence view, answers) but only as text.
     const main = page.locator("main");
     expect((await main.locator("script").count()) === 0, "no script element rendered");
