@@ -42,6 +42,9 @@ std::string AnswerCoverLetter(const Grounding& g);
 std::vector<ReqItem> InterviewItems(const Grounding& g);
 // Likely interview questions from the JD's requirements.
 std::string AnswerInterview(const Grounding& g);
+// The years of experience the job asks for (overall and per requirement) against the resume's
+// dated roles.
+std::string AnswerYears(const Grounding& g);
 // Where the resume mentions `term`, quoted, or a plain statement that it does not.
 std::string AnswerFindInResume(const Grounding& g, std::string_view term);
 // What the JD says about `term`, quoted, or a plain statement that it does not mention it.

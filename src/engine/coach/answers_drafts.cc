@@ -199,11 +199,11 @@ std::string AnswerDraftSummary(const Grounding& g) {
   s1 += ".";
   std::vector<std::string> skills = TopMatchedSkills(g, 4);
   const bool skills_from_job = !skills.empty();
-  if (skills.empty()) {
-    for (const model::SkillMention& m : r.extra_skills) {
-      if (skills.size() < 4 && std::find(skills.begin(), skills.end(), m.name) == skills.end()) {
-        skills.push_back(m.name);
-      }
+  // Fill up with other skills the resume shows, after the ones the job asks for.
+  const std::size_t from_job = skills.size();
+  for (const model::SkillMention& m : r.extra_skills) {
+    if (skills.size() < 4 && std::find(skills.begin(), skills.end(), m.name) == skills.end()) {
+      skills.push_back(m.name);
     }
   }
   std::string draft = s1;
@@ -227,8 +227,10 @@ std::string AnswerDraftSummary(const Grounding& g) {
   }
   if (years > 0) sources.push_back("the years your dated roles add up to");
   if (!skills.empty()) {
-    sources.push_back(skills_from_job ? "skills the job asks for that your resume shows"
-                                      : "skills your resume shows");
+    sources.push_back(!skills_from_job ? "skills your resume shows"
+                      : from_job == skills.size()
+                          ? "skills the job asks for that your resume shows"
+                          : "skills your resume shows, those the job asks for first");
   }
   if (!results.empty()) sources.push_back("your strongest bullet with a number");
   out += sources.empty() ? std::string("there were few facts to use") : JoinAnd(sources);
@@ -297,7 +299,8 @@ std::string AnswerCoverLetter(const Grounding& g) {
     proofs.push_back("- " + E(item.req->name) + ": " + E(line));
   }
   if (!proofs.empty()) {
-    letter += "You ask for " + JoinAnd(names) + ". My experience shows them:\n\n";
+    letter += "You ask for " + JoinAnd(names) + ". My experience shows " +
+              (names.size() == 1 ? "it" : "them") + ":\n\n";
     for (const std::string& p : proofs) letter += p + "\n";
     letter += "\n";
   }

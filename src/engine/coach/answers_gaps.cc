@@ -33,7 +33,7 @@ std::string GapLine(const Grounding& g, const ReqItem& item, std::size_t n) {
   std::string line = std::to_string(n) + ". **" + E(item.req->name) + "**";
   if (item.req->years_min) line += " (" + YearsNumber(*item.req->years_min) + "+ years)";
   std::string_view jd = JobSentence(g, *item.req);
-  if (!jd.empty()) line += " \u2014 the job says: \u201c" + Quote(jd, 160) + "\u201d";
+  if (!jd.empty()) line += " \u2014 the job says: \u201c" + Quote(jd, 160) + "\u201d.";
   if (item.status() == model::MatchStatus::kPartial && item.match != nullptr) {
     if (!item.match->related_skill.empty()) {
       line += " You show the related **" + E(item.match->related_skill) + "**.";

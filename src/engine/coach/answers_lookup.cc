@@ -172,6 +172,50 @@ std::string AnswerInterview(const Grounding& g) {
   return out;
 }
 
+std::string AnswerYears(const Grounding& g) {
+  const model::Report& r = g.report;
+  std::string out = "## Years of experience\n\n";
+  std::vector<std::string> asks;
+  if (r.job.years_required) {
+    asks.push_back(YearsNumber(*r.job.years_required) + "+ years overall");
+  }
+  for (const ReqItem& item : Requirements(r)) {
+    if (!item.req->years_min || item.req->kind == model::RequirementKind::kExperience) continue;
+    std::string a = YearsNumber(*item.req->years_min) + "+ years of **" + E(item.req->name) + "**";
+    if (item.match != nullptr && item.match->years_found) {
+      a += " (your dated roles that mention it: about " + YearsNumber(*item.match->years_found) +
+           ")";
+    }
+    asks.push_back(a);
+  }
+  if (asks.empty()) {
+    out += "The job description states no number of years.";
+  } else {
+    out += "The job asks for " + JoinAnd(asks) + ".";
+  }
+  int months = r.resume.total_experience_months;
+  if (months > 0) {
+    out += " Your dated roles add up to " + DurationPhrase(months) + ".\n";
+  } else if (!r.resume.experience.empty()) {
+    out +=
+        " Your roles have no dates the analysis could read, so your years cannot be counted: "
+        "add a start and end month and year to each role.\n";
+  } else {
+    out += "\n";
+  }
+  std::vector<Line> lines;
+  for (const Line& l : SplitLines(g.job)) {
+    if (ContainsWord(l.text, "years") || ContainsWord(l.text, "year")) lines.push_back(l);
+  }
+  if (!lines.empty()) {
+    out += "\nThe job says:\n";
+    for (std::size_t i = 0; i < lines.size() && i < 4; ++i) {
+      out += "- \u201c" + Quote(lines[i].text, 200) + "\u201d\n";
+    }
+  }
+  return out;
+}
+
 std::string AnswerFindInResume(const Grounding& g, std::string_view term) {
   std::string name = DisplayTerm(g, term);
   std::string out = "## " + E(name) + " in your resume\n\n";

@@ -47,6 +47,7 @@ std::string AnswerIntent(const Grounding& g, const DetectedIntent& d, std::strin
     case Intent::kFindInResume:
       return coach::AnswerFindInResume(g, d.topic);
     case Intent::kFindInJob: {
+      if (d.topic == "years") return coach::AnswerYears(g);
       ReqItem item = coach::FindRequirement(g, d.topic);
       if (item.req != nullptr) {
         *intent_name = "requirement_detail";

@@ -368,9 +368,14 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
       if (tokens[k].is_word) words.push_back(&tokens[k]);
     }
     const std::optional<double> years = YearsIn(words);
-    // Taxonomy skills.
+    // A field of study in a degree sentence ("degree in Computer Science") belongs to the
+    // education requirement, not to the skills.
+    const std::string_view sentence_text = doc.TokenText(r.first, r.last);
+    bool degree_sentence = !DegreeLevelIn(sentence_text).empty();
+    for (const Token* w : words) degree_sentence = degree_sentence || w->lower == "degree";
     for (const SkillHit* h : hits_by_sentence[s]) {
       const Skill& skill = taxonomy.skills()[h->skill];
+      if (degree_sentence && skill.kind == model::SkillKind::kDomain) continue;
       model::Requirement req;
       req.kind = skill.kind == model::SkillKind::kCertification
                      ? model::RequirementKind::kCertification

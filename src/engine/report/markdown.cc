@@ -110,9 +110,17 @@ std::string RenderMarkdown(const model::Report& report) {
     md << "The job description states no requirements the engine could read, so the score rests "
           "on title, experience and education.\n\n";
   } else {
-    md << "You fully meet " << req_met << " of " << req_total << " required item(s)";
+    if (req_total > 0) {
+      md << "You fully meet " << req_met << " of " << req_total << " required item(s)";
+    } else {
+      md << "The job description marks every item as preferred";
+    }
     if (req_partial > 0) md << " and partly meet " << req_partial << " more";
-    md << "; " << pref_met << " of " << pref_total << " preferred item(s) are met.";
+    if (pref_total > 0) {
+      md << "; " << pref_met << " of " << pref_total << " preferred item(s) are met.";
+    } else {
+      md << ".";
+    }
     const double years = report.resume.total_experience_months / 12.0;
     if (report.job.years_required) {
       md << " The job asks for " << Years(*report.job.years_required)
