@@ -227,10 +227,9 @@ std::string AnswerDraftSummary(const Grounding& g) {
   }
   if (years > 0) sources.push_back("the years your dated roles add up to");
   if (!skills.empty()) {
-    sources.push_back(!skills_from_job ? "skills your resume shows"
-                      : from_job == skills.size()
-                          ? "skills the job asks for that your resume shows"
-                          : "skills your resume shows, those the job asks for first");
+    sources.push_back(!skills_from_job            ? "skills your resume shows"
+                      : from_job == skills.size() ? "skills the job asks for that your resume shows"
+                                                  : "skills your resume shows (the job's first)");
   }
   if (!results.empty()) sources.push_back("your strongest bullet with a number");
   out += sources.empty() ? std::string("there were few facts to use") : JoinAnd(sources);

@@ -150,6 +150,27 @@ TEST_F(CoachSessionTest, NurseSessionCertificationsAndPlaceholders) {
   EXPECT_EQ(french.intent, "needs_llm");
 }
 
+TEST_F(CoachSessionTest, ResumeWithoutDatesClaimsNoYears) {
+  Load("marketing");
+  CoachAnswer summary = Ask("Draft a summary");
+  EXPECT_TRUE(Has(summary.markdown, "> Marketing Coordinator, most recently at Greenleaf Grocers"))
+      << summary.markdown;
+  EXPECT_FALSE(Has(summary.markdown, "years of experience")) << summary.markdown;
+  EXPECT_TRUE(Has(summary.markdown, "48,000 subscribers")) << summary.markdown;
+  CoachAnswer years = Ask("How many years of experience do they want?");
+  EXPECT_TRUE(Has(years.markdown, "4+ years")) << years.markdown;
+  EXPECT_TRUE(Has(years.markdown, "no dates the analysis could read")) << years.markdown;
+  CoachAnswer letter = Ask("write me a cover letter");
+  EXPECT_TRUE(Has(letter.markdown, "position at Brightline Foods")) << letter.markdown;
+  EXPECT_TRUE(Has(letter.markdown,
+                  "Most recently I worked as a Marketing Coordinator at "
+                  "Greenleaf Grocers."))
+      << letter.markdown;
+  EXPECT_FALSE(Has(letter.markdown, "[Company]")) << letter.markdown;
+  CoachAnswer missing = Ask("what am I missing?");
+  EXPECT_TRUE(Has(missing.markdown, "HubSpot")) << missing.markdown;
+}
+
 TEST_F(CoachSessionTest, HostileResumeTextStaysInert) {
   resume_ = ReadTestData("backend_resume.txt") +
             "\nPROJECTS\n- Built ![pixel](http://evil.example/p.png) dashboards with "

@@ -405,7 +405,7 @@ TEST(CoachTest, DraftSummaryUsesOnlyResumeFacts) {
                   "> Senior Software Engineer with 9+ years of experience, most "
                   "recently at Larkspur Payments and Trailhead Freight."))
       << a.markdown;
-  EXPECT_TRUE(Has(a.markdown, "Skilled in Python, PostgreSQL and Docker."));
+  EXPECT_TRUE(Has(a.markdown, "Skilled in Python, PostgreSQL, Docker and Redis."));
   EXPECT_TRUE(Has(a.markdown, "Seeking a Senior Backend Engineer role."));
   EXPECT_TRUE(InventedNumbers(a.markdown, s, {"9"}).empty());
 }
