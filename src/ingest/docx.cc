@@ -269,6 +269,56 @@ bool HasHighlight(pugi::xml_node rpr) {
   return !(v.empty() || v == "none" || v == "white");
 }
 
+// True for a VML colour ("#1f3864", "1f3864" or a few dark names) that white text shows on.
+bool IsDarkVmlColor(std::string_view value) {
+  if (value == "black" || value == "navy" || value == "maroon" || value == "green" ||
+      value == "purple" || value == "teal" || value == "gray" || value == "olive") {
+    return true;
+  }
+  if (!value.empty() && value.front() == '#') value.remove_prefix(1);
+  size_t space = value.find(' ');  // "#376d8b [3204]"
+  if (space != std::string_view::npos) value = value.substr(0, space);
+  return IsDarkFill(value);
+}
+
+// Finds filled shapes (VML or DrawingML) and page backgrounds dark enough for white text to be
+// read on them. Without page layout we cannot tell which text sits on which shape, so their
+// presence makes white text count as visible (see docs/ingest.md).
+class DarkShapeFinder : public pugi::xml_tree_walker {
+ public:
+  bool found() const { return found_; }
+
+  bool for_each(pugi::xml_node& node) override {
+    if (node.type() != pugi::node_element) return true;
+    std::string_view n = LocalName(node);
+    if (n == "background") {
+      if (IsDarkFill(Attr(node, "color"))) found_ = true;
+    } else if (n == "fill") {  // v:fill
+      if (IsDarkVmlColor(Attr(node, "color"))) found_ = true;
+    } else if (n == "solidFill" && LocalName(node.parent()) == "spPr") {
+      for (pugi::xml_node c : node.children()) {
+        std::string_view cn = LocalName(c);
+        std::string_view v = Val(c);
+        if ((cn == "srgbClr" && IsDarkFill(v)) ||
+            (cn == "schemeClr" && v != "bg1" && v != "lt1" && v != "bg2" && v != "lt2")) {
+          found_ = true;
+        }
+      }
+    }
+    if (IsDarkVmlColor(Attr(node, "fillcolor"))) found_ = true;
+    return !found_;
+  }
+
+ private:
+  bool found_ = false;
+};
+
+bool HasDarkShapes(const pugi::xml_document& doc) {
+  DarkShapeFinder finder;
+  const_cast<pugi::xml_document&>(doc).traverse(finder);
+  return finder.found();
+}
+
 // Character and paragraph styles, resolved through basedOn, plus document defaults.
 class StyleSheet {
  public:
@@ -341,8 +391,10 @@ HiddenKind Describe(Hidden h) {
 // Walks one WordprocessingML part in document order.
 class PartWalker {
  public:
-  PartWalker(const StyleSheet& styles, std::string part_label)
-      : styles_(styles), label_(std::move(part_label)) {}
+  // `white_may_show`: the document has dark shapes or background, so white text is not treated
+  // as hidden.
+  PartWalker(const StyleSheet& styles, std::string part_label, bool white_may_show)
+      : styles_(styles), label_(std::move(part_label)), white_may_show_(white_may_show) {}
 
   Status Walk(pugi::xml_node root) { return Block(root, 0, false); }
 
@@ -445,7 +497,7 @@ class PartWalker {
       hidden = Hidden::kVanish;
     } else if (props.half_points && *props.half_points > 0 && *props.half_points <= 4) {
       hidden = Hidden::kTiny;
-    } else if (props.color && IsNearWhite(*props.color) && !shaded) {
+    } else if (props.color && IsNearWhite(*props.color) && !shaded && !white_may_show_) {
       hidden = Hidden::kWhite;
     }
     std::string piece;
@@ -495,7 +547,7 @@ class PartWalker {
       std::string_view n = LocalName(c);
       if (n == "Fallback") continue;  // duplicate of the Choice branch
       if (n == "txbxContent") {
-        PartWalker inner(styles_, label_);
+        PartWalker inner(styles_, label_, white_may_show_);
         inner.paragraph_ = paragraph_;
         RC_RETURN_IF_ERROR(inner.Block(c, depth + 1, dark));
         pending_boxes_ += inner.text_;
@@ -532,6 +584,7 @@ class PartWalker {
 
   const StyleSheet& styles_;
   std::string label_;
+  bool white_may_show_;
   int paragraph_ = 0;
   RunProps paragraph_props_;
   std::string line_;
@@ -606,47 +659,57 @@ Result<Document> ExtractDocx(std::string_view bytes, const Limits& limits) {
   out.pages = 1;
   std::set<std::string> seen_edges;  // headers/footers repeated for first/even pages
 
-  auto walk = [&](const std::string& part, const std::string& label, bool edge,
-                  bool as_hidden) -> Status {
-    RC_ASSIGN_OR_RETURN(std::optional<std::string> xml, zip->Read(part));
+  // Parts in reading order: headers, body, notes, footers; then comments (hidden).
+  struct Part {
+    std::string name;
+    std::string label;
+    bool edge = false;    // header or footer: skipped when blank or repeated
+    bool hidden = false;  // comments
+    std::unique_ptr<pugi::xml_document> doc;
+  };
+  std::vector<Part> parts;
+  for (const std::string& h : NumberedParts(zip->names(), "word/header")) {
+    parts.push_back({h, "header (" + h + ")", true, false, nullptr});
+  }
+  parts.push_back({main_part, "body", false, false, nullptr});
+  parts.push_back({"word/footnotes.xml", "footnotes", false, false, nullptr});
+  parts.push_back({"word/endnotes.xml", "endnotes", false, false, nullptr});
+  for (const std::string& f : NumberedParts(zip->names(), "word/footer")) {
+    parts.push_back({f, "footer (" + f + ")", true, false, nullptr});
+  }
+  parts.push_back({"word/comments.xml", "comments", false, true, nullptr});
+  bool white_may_show = false;
+  for (Part& part : parts) {
+    RC_ASSIGN_OR_RETURN(std::optional<std::string> xml, zip->Read(part.name));
     if (!xml) {
-      return part == main_part ? Damaged() : Status::Ok();
+      if (part.name == main_part) return Damaged();
+      continue;
     }
-    RC_ASSIGN_OR_RETURN(auto doc, ParseXml(*xml, part));
-    PartWalker walker(styles, label);
-    RC_RETURN_IF_ERROR(walker.Walk(*doc));
+    RC_ASSIGN_OR_RETURN(part.doc, ParseXml(*xml, part.name));
+    if (!part.hidden && HasDarkShapes(*part.doc)) white_may_show = true;
+  }
+
+  for (Part& part : parts) {
+    if (!part.doc) continue;
+    PartWalker walker(styles, part.label, white_may_show);
+    RC_RETURN_IF_ERROR(walker.Walk(*part.doc));
     std::string& text = walker.text();
     bool blank = text.find_first_not_of(" \t\n") == std::string::npos;
-    if (as_hidden) {
+    if (part.hidden) {
       if (!blank) {
-        std::string excerpt = MakeExcerpt(text);
         out.warnings.push_back({"comment",
                                 "A comment stored in the file: not part of the printed resume, "
                                 "but read by programs.",
-                                excerpt, label});
+                                MakeExcerpt(text), part.label});
         out.hidden_text += MakeExcerpt(text, std::string::npos) + "\n";
       }
-      return Status::Ok();
+      continue;
     }
-    if (edge && (blank || !seen_edges.insert(text).second)) {
-      return Status::Ok();
-    }
+    if (part.edge && (blank || !seen_edges.insert(text).second)) continue;
     out.text += text;
     out.hidden_text += walker.hidden();
     for (Warning& w : walker.warnings()) out.warnings.push_back(std::move(w));
-    return Status::Ok();
-  };
-
-  for (const std::string& h : NumberedParts(zip->names(), "word/header")) {
-    RC_RETURN_IF_ERROR(walk(h, "header (" + h + ")", true, false));
   }
-  RC_RETURN_IF_ERROR(walk(main_part, "body", false, false));
-  RC_RETURN_IF_ERROR(walk("word/footnotes.xml", "footnotes", false, false));
-  RC_RETURN_IF_ERROR(walk("word/endnotes.xml", "endnotes", false, false));
-  for (const std::string& f : NumberedParts(zip->names(), "word/footer")) {
-    RC_RETURN_IF_ERROR(walk(f, "footer (" + f + ")", true, false));
-  }
-  RC_RETURN_IF_ERROR(walk("word/comments.xml", "comments", false, true));
 
   // Document properties (title, subject, keywords, description) are not shown on the page;
   // report them only when they carry instructions for a screener.

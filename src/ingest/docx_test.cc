@@ -158,6 +158,26 @@ TEST(DocxTest, WhiteTextOnDarkShadingIsVisible) {
   EXPECT_THAT(doc->warnings, IsEmpty());
 }
 
+// Templates with a dark sidebar draw a filled shape behind white text. Without page layout the
+// overlap is unknown, so white text is kept when the document has such a shape.
+TEST(DocxTest, WhiteTextIsVisibleWhenTheDocumentHasDarkShapes) {
+  const std::string vml =
+      "<w:p><w:r><w:pict xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:rect "
+      "style=\"position:absolute;left:0;top:0;width:200;height:800\" fillcolor=\"#444440\" "
+      "stroked=\"f\"/></w:pict></w:r></w:p>";
+  const std::string drawingml =
+      "<w:p><w:r><w:drawing><wps:wsp xmlns:wps=\"x\" xmlns:a=\"y\"><wps:spPr><a:solidFill>"
+      "<a:srgbClr w:val=\"1F3864\"/></a:solidFill></wps:spPr></wps:wsp></w:drawing></w:r></w:p>";
+  for (const std::string& shape : {vml, drawingml}) {
+    auto doc = ExtractBytes(MakeDocx(shape + Para("SKILLS", "<w:color w:val=\"FFFFFF\"/>") +
+                                     Para("Python SQL") + Para("tiny", "<w:sz w:val=\"2\"/>")));
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    EXPECT_EQ(doc->text, "SKILLS\nPython SQL");
+    EXPECT_EQ(FindKind(*doc, "white_text"), nullptr);
+    EXPECT_NE(FindKind(*doc, "tiny_font"), nullptr);  // other checks still apply
+  }
+}
+
 TEST(DocxTest, FollowsStylesForHiddenFormatting) {
   std::string styles =
       "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
