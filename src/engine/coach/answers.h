@@ -40,6 +40,8 @@ std::string AnswerCoverLetter(const Grounding& g);
 
 // Requirements the interview answer asks about, in order: gaps first, then met required skills.
 std::vector<ReqItem> InterviewItems(const Grounding& g);
+// The interview question a requirement suggests (escaped Markdown, one sentence or two).
+std::string InterviewQuestion(const ReqItem& item);
 // Likely interview questions from the JD's requirements.
 std::string AnswerInterview(const Grounding& g);
 // The years of experience the job asks for (overall and per requirement) against the resume's

@@ -565,6 +565,7 @@ std::string AnswerRequirementDetail(const Grounding& g, const ReqItem& item) {
   } else {
     out += "this is covered; keep the strongest bullet near the top of its role.\n";
   }
+  out += "\n**Likely interview question:** " + InterviewQuestion(item) + "\n";
   return out;
 }
 

@@ -71,7 +71,7 @@ std::string DisplayTerm(const Grounding& g, std::string_view term) {
   return skill != nullptr ? skill->name : std::string(term);
 }
 
-std::string Question(const ReqItem& item) {
+std::string QuestionFor(const ReqItem& item) {
   const model::Requirement& req = *item.req;
   std::string name = EscapeInline(req.name);
   switch (req.kind) {
@@ -112,6 +112,8 @@ std::string Question(const ReqItem& item) {
 
 }  // namespace
 
+std::string InterviewQuestion(const ReqItem& item) { return QuestionFor(item); }
+
 std::vector<ReqItem> InterviewItems(const Grounding& g) {
   std::vector<ReqItem> items;
   for (const ReqItem& item : Gaps(g)) {
@@ -142,7 +144,7 @@ std::string AnswerInterview(const Grounding& g) {
   std::size_t n = 0;
   std::vector<std::string_view> prepared;  // evidence lines already used
   for (const ReqItem& item : items) {
-    out += std::to_string(++n) + ". " + Question(item) + "\n";
+    out += std::to_string(++n) + ". " + QuestionFor(item) + "\n";
     std::string_view jd = JobSentence(g, *item.req);
     out += "   *Why:* **" + E(item.req->name) + "** is " + ImportanceWord(*item.req) + " (" +
            (item.status() == model::MatchStatus::kMet       ? "your resume shows it"

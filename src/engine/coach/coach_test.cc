@@ -537,6 +537,7 @@ TEST(CoachTest, FollowUpsReferToThePreviousList) {
   EXPECT_EQ(second.intent, "follow_up");
   EXPECT_TRUE(Has(second.markdown, "## AWS (required)")) << second.markdown;
   EXPECT_TRUE(Has(second.markdown, "Hands-on AWS experience"));
+  EXPECT_TRUE(Has(second.markdown, "**Likely interview question:** This role uses AWS."));
   CoachAnswer more = Ask(s, "tell me more");
   EXPECT_TRUE(Has(more.markdown, "## Kubernetes (required)")) << more.markdown;
   CoachAnswer out_of_range = Ask(s, "what about the sixth one?");
@@ -652,7 +653,11 @@ TEST(CoachTest, AnswersAreDeterministic) {
                              "hello",
                              "thanks",
                              "translate to German",
-                             "what about data and hospitals"};
+                             "what about data and hospitals",
+                             "what are my strengths",
+                             "summarize the job",
+                             "how many years do they want",
+                             "how do I explain a gap in my employment"};
   Coach first(CoachTaxonomy());
   Coach second(CoachTaxonomy());
   for (const char* q : questions) {
