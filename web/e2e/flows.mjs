@@ -57,3 +57,17 @@ export async function expectNoSideScroll(page) {
   }));
   expect(scroll <= client, `page scrolls sideways: ${scroll}px content in ${client}px`);
 }
+
+/** Asserts the first highlight in the named text pane is scrolled into the pane's visible area. */
+export async function expectFirstMarkVisible(page, paneName) {
+  const pane = page.getByRole("region", { name: paneName });
+  const inside = await pane.evaluate((el) => {
+    const mark = el.querySelector("mark");
+    if (!mark) return null;
+    const p = el.getBoundingClientRect();
+    const m = mark.getBoundingClientRect();
+    return m.top >= p.top - 1 && m.bottom <= p.bottom + 1;
+  });
+  expect(inside !== null, `no highlight in ${paneName}`);
+  expect(inside, `the first highlight in ${paneName} is scrolled out of view`);
+}

@@ -3,7 +3,15 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { WEB_DIR, expect, openBrowser, screenshot, startServer } from "./harness.mjs";
-import { analyze, ask, expectNoSideScroll, loadExamplePair, openApp, sessionId } from "./flows.mjs";
+import {
+  analyze,
+  ask,
+  expectFirstMarkVisible,
+  expectNoSideScroll,
+  loadExamplePair,
+  openApp,
+  sessionId,
+} from "./flows.mjs";
 
 const SECTION_TITLES = [/Qualification Assessment/i, /Missing Skills/i, /Key Strengths/i];
 
@@ -66,6 +74,8 @@ test("example pair: analyze, highlight evidence, chat, reload restores, start ov
     expect((await jobMarks.count()) > 0, `no JD mention highlighted for ${name}`);
     const marked = (await resumeMarks.allInnerTexts()).join(" ").toLowerCase();
     expect(marked.trim().length > 0, "highlighted resume evidence has text");
+    await expectFirstMarkVisible(page, "Your resume text");
+    await expectFirstMarkVisible(page, "Job description text");
     await screenshot(page, "desktop-light-report");
 
     const first = await ask(page, "What skills am I missing?");
@@ -126,7 +136,8 @@ test("phone width 375 px in dark mode: no sideways scroll, report and chat usabl
     await screenshot(page, "phone-dark-empty");
     await loadExamplePair(page);
     await analyze(page, "Analyze");
-    await page.locator(".reqs__pick").first().click();
+    await page.locator('.reqs__table tr[data-status="met"] .reqs__pick').first().click();
+    await expectFirstMarkVisible(page, "Job description text");
     await expectNoSideScroll(page);
     await ask(page, "What should I add first?");
     await expectNoSideScroll(page);

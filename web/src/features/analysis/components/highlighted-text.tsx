@@ -29,7 +29,8 @@ export function HighlightedText({ title, text, spans, emptyNote }: HighlightedTe
     const mark = pane?.querySelector("mark");
     if (!pane || !(mark instanceof HTMLElement)) return;
     // Scroll only inside the pane so the page itself does not jump.
-    pane.scrollTop = Math.max(0, mark.offsetTop - pane.offsetTop - pane.clientHeight / 3);
+    const offset = mark.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+    pane.scrollTop = Math.max(0, pane.scrollTop + offset - pane.clientHeight / 3);
   }, [segments]);
 
   return (
