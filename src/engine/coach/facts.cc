@@ -332,6 +332,34 @@ std::vector<std::string> TopMatchedSkills(const Grounding& g, std::size_t limit)
   return names;
 }
 
+std::string StatusWord(model::MatchStatus s) {
+  switch (s) {
+    case model::MatchStatus::kMet:
+      return "met";
+    case model::MatchStatus::kPartial:
+      return "partly met";
+    case model::MatchStatus::kMissing:
+      return "missing";
+  }
+  return "missing";
+}
+
+bool IsExperienceOnlyInSkills(const ReqItem& item) {
+  if (item.match == nullptr || item.match->evidence.empty()) return false;
+  return std::all_of(item.match->evidence.begin(), item.match->evidence.end(),
+                     [](const model::Evidence& e) { return e.section == "skills"; });
+}
+
+std::string DegreeWords(std::string_view level) {
+  if (level == "bachelor") return "a bachelor's degree";
+  if (level == "master") return "a master's degree";
+  if (level == "doctorate") return "a doctorate";
+  if (level == "associate") return "an associate degree";
+  if (level == "diploma") return "a diploma";
+  if (level == "certificate") return "a certificate";
+  return std::string(level);
+}
+
 int TotalYears(const model::Report& report) { return report.resume.total_experience_months / 12; }
 
 }  // namespace rc::engine::coach

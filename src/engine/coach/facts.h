@@ -103,6 +103,15 @@ std::vector<std::string> RelatedSkillsShown(const Grounding& g, const ReqItem& i
 // order, at most `limit`.
 std::vector<std::string> TopMatchedSkills(const Grounding& g, std::size_t limit);
 
+// "met", "partly met" or "missing".
+std::string StatusWord(model::MatchStatus status);
+
+// True when every piece of evidence for the requirement is in the skills section.
+bool IsExperienceOnlyInSkills(const ReqItem& item);
+
+// "a bachelor's degree", "a master's degree"... for an EducationEntry::degree_level.
+std::string DegreeWords(std::string_view level);
+
 // Whole years of experience from the report (floor), 0 when unknown.
 int TotalYears(const model::Report& report);
 
