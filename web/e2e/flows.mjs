@@ -1,4 +1,6 @@
 // Reusable steps of the end-to-end scenarios, written against what a user sees.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { expect } from "./harness.mjs";
 
 /** Opens the page and waits until the example lists are loaded. */
@@ -70,4 +72,23 @@ export async function expectFirstMarkVisible(page, paneName) {
   });
   expect(inside !== null, `no highlight in ${paneName}`);
   expect(inside, `the first highlight in ${paneName} is scrolled out of view`);
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Runs the axe-core accessibility rules (WCAG 2.x A and AA) on the current page and returns the
+ * violations as "rule: target" lines. Evaluated through the DevTools protocol, so the page's CSP
+ * stays in force.
+ */
+export async function accessibilityViolations(page) {
+  return page.evaluate(async (source) => {
+    if (!window.axe) (0, eval)(source);
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`),
+    );
+  }, AXE_SOURCE);
 }

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { WEB_DIR, expect, openBrowser, screenshot, startServer } from "./harness.mjs";
 import {
+  accessibilityViolations,
   analyze,
   ask,
   expectFirstMarkVisible,
@@ -46,7 +47,7 @@ async function withBrowser(server, options, fn) {
   }
 }
 
-test("example pair: analyze, highlight evidence, chat, reload restores, start over (desktop, light)", async (server) => {
+test("example pair: analyze, highlight evidence, chat (no axe violations), reload restores, start over (desktop, light)", async (server) => {
   await withBrowser(server, { width: 1280, height: 900 }, async ({ page }) => {
     await openApp(page, server.url);
     await screenshot(page, "desktop-light-empty");
@@ -81,6 +82,8 @@ test("example pair: analyze, highlight evidence, chat, reload restores, start ov
     const first = await ask(page, "What skills am I missing?");
     const second = await ask(page, "How can I improve my experience section?");
     expect(first.length > 0 && second.length > 0, "both questions were answered");
+    const violations = await accessibilityViolations(page);
+    expect(violations.length === 0, `accessibility violations (light):\n${violations.join("\n")}`);
     const badge = await page.locator(".msg--assistant .mode").first().innerText();
     expect(badge === "Built-in coach", `mode badge: ${badge}`);
     await screenshot(page, "desktop-light-chat");
@@ -125,7 +128,7 @@ test("keyboard only: reach and run Analyze, focus is visible", async (server) =>
   });
 });
 
-test("phone width 375 px in dark mode: no sideways scroll, report and chat usable", async (server) => {
+test("phone width 375 px in dark mode: no sideways scroll, report and chat usable, no axe violations", async (server) => {
   await withBrowser(server, { width: 375, height: 812, colorScheme: "dark" }, async ({ page }) => {
     await openApp(page, server.url);
     expect(
@@ -141,6 +144,8 @@ test("phone width 375 px in dark mode: no sideways scroll, report and chat usabl
     await expectNoSideScroll(page);
     await ask(page, "What should I add first?");
     await expectNoSideScroll(page);
+    const violations = await accessibilityViolations(page);
+    expect(violations.length === 0, `accessibility violations (phone, dark):\n${violations.join("\n")}`);
     await screenshot(page, "phone-dark-report");
   });
 });
