@@ -81,8 +81,8 @@ constexpr std::array<Filler, 24> kFillers = {{
     {"accountable for", "Owned", true},
     {"was in charge of", "Led", true},
     {"in charge of", "Led", true},
-    {"was tasked with", "Delivered", true},
-    {"tasked with", "Delivered", true},
+    {"was tasked with", "Owned", true},
+    {"tasked with", "Owned", true},
     {"was involved in", "Contributed to", true},
     {"involved in", "Contributed to", true},
     {"participated in", "Contributed to", true},
@@ -173,11 +173,17 @@ std::string GerundFromBase(const std::string& b) {
 
 // Present-tense third person or base forms that commonly start bullets ("Manages the team").
 bool LooksLikePresentVerb(const std::string& w) {
-  static constexpr std::array<std::string_view, 30> kBases = {
-      "manage",  "lead",    "build",    "develop", "design",  "create",  "coordinate", "oversee",
-      "handle",  "support", "maintain", "prepare", "train",   "analyze", "analyse",    "implement",
-      "plan",    "run",     "write",    "deliver", "process", "monitor", "organize",   "organise",
-      "provide", "assist",  "help",     "ensure",  "conduct", "teach"};
+  static constexpr std::string_view kBases[] = {
+      "manage",  "lead",      "build",     "develop",    "design",   "create",    "coordinate",
+      "oversee", "handle",    "support",   "maintain",   "prepare",  "train",     "analyze",
+      "analyse", "implement", "plan",      "run",        "write",    "deliver",   "process",
+      "monitor", "organize",  "organise",  "provide",    "assist",   "help",      "ensure",
+      "conduct", "teach",     "increase",  "reduce",     "improve",  "grow",      "launch",
+      "drive",   "raise",     "cut",       "streamline", "migrate",  "automate",  "deploy",
+      "onboard", "recruit",   "hire",      "close",      "sell",     "secure",    "resolve",
+      "ship",    "test",      "establish", "expand",     "boost",    "lower",     "save",
+      "set",     "negotiate", "review",    "update",     "redesign", "introduce", "coach",
+      "mentor",  "schedule",  "track",     "audit",      "research", "evaluate",  "install"};
   for (std::string_view b : kBases) {
     if (w == b) return true;
     if (w.size() == b.size() + 1 && w.starts_with(b) && w.back() == 's') return true;
@@ -257,13 +263,21 @@ BulletRewrite RewriteBullet(std::string_view bullet) {
   std::string lower = Lower(s);
   for (const Filler& f : kFillers) {
     if (!lower.starts_with(f.phrase)) continue;
-    if (lower.size() > f.phrase.size() && lower[f.phrase.size()] != ' ') continue;
+    if (lower.size() > f.phrase.size() && lower[f.phrase.size()] != ' ' &&
+        lower[f.phrase.size()] != ':') {
+      continue;
+    }
+    std::string_view tail = std::string_view(s).substr(f.phrase.size());
+    while (!tail.empty() && (tail.front() == ' ' || tail.front() == ':')) tail.remove_prefix(1);
+    if (tail.empty()) break;  // nothing but the filler: leave the bullet as it is
     out.changes.push_back("Removed the filler \"" + std::string(s.substr(0, f.phrase.size())) +
                           "\": it describes a duty, not what you did.");
-    rest = std::string_view(s).substr(std::min(s.size(), f.phrase.size()));
-    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    rest = tail;
     auto [first, after] = SplitFirst(rest);
-    if (f.gerund_becomes_verb && IsGerund(first)) {
+    // "cleaning, restocking and ..." is a list of duties: keep it whole after a verb.
+    const bool list_follows =
+        !after.empty() && rest.size() > first.size() && rest[first.size()] == ',';
+    if (f.gerund_becomes_verb && IsGerund(first) && !list_follows) {
       verb = PastFromGerund(first);
       rest = after;
     } else if (f.phrase == "helped to" || f.phrase == "helped with" ||

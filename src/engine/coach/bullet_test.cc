@@ -43,6 +43,17 @@ TEST(RewriteBulletTest, TenseAndWeakVerbs) {
             "Shipped the checkout flow");
 }
 
+TEST(RewriteBulletTest, ListsColonsAndBareFiller) {
+  EXPECT_EQ(RewriteBullet("Duties included: cleaning, restocking and customer service").rewritten,
+            "Managed cleaning, restocking and customer service");
+  EXPECT_EQ(RewriteBullet("Helped increase sales by 15%").rewritten,
+            "Contributed to increasing sales by 15%");
+  EXPECT_EQ(RewriteBullet("Tasked with the data migration").rewritten, "Owned the data migration");
+  BulletRewrite bare = RewriteBullet("Responsible for");
+  EXPECT_EQ(bare.rewritten, "Responsible for");
+  EXPECT_TRUE(bare.changes.empty());
+}
+
 TEST(RewriteBulletTest, StrongBulletsStayAsTheyAre) {
   BulletRewrite r = RewriteBullet("Reduced API latency by 38% with Redis caching");
   EXPECT_EQ(r.rewritten, "Reduced API latency by 38% with Redis caching");
