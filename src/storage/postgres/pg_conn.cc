@@ -71,6 +71,9 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url,
   std::unique_ptr<PgConnection> conn(new PgConnection(raw));
   if (raw == nullptr) return Unavailable("out of memory");
   if (PQstatus(raw) != CONNECTION_OK) return Unavailable(FirstLine(PQerrorMessage(raw)));
+  // libpq prints server notices ("schema ... already exists, skipping") to stderr by default;
+  // they are expected and not worth a log line.
+  PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
   // The schema name is validated by the caller (letters, digits, underscore).
   RC_ASSIGN_OR_RETURN(
       PgResult ignored,
