@@ -55,6 +55,9 @@ describe("SafeMarkdown", () => {
       <SafeMarkdown>{"| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo"}</SafeMarkdown>,
     );
     expect(container.querySelectorAll("table td").length).toBe(2);
+    const scroller = container.querySelector(".md-table");
+    expect(scroller?.getAttribute("tabindex")).toBe("0");
+    expect(scroller?.getAttribute("role")).toBe("region");
     expect(container.querySelectorAll('input[type="checkbox"]').length).toBe(2);
   });
 });

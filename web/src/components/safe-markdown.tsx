@@ -37,9 +37,19 @@ function BlockedImage({ alt }: ComponentProps<"img">) {
   return <span className="md-image-removed">{alt ? `[image: ${alt}]` : "[image]"}</span>;
 }
 
+function ScrollableTable({ children }: ComponentProps<"table">) {
+  // Wide tables scroll sideways on phones; the scroller takes focus so keyboards can scroll it.
+  return (
+    <div className="md-table" tabIndex={0} role="region" aria-label="Table">
+      <table>{children}</table>
+    </div>
+  );
+}
+
 const components: Components = {
   a: ({ href, children }) => <SafeLink href={href}>{children}</SafeLink>,
   img: ({ alt }) => <BlockedImage alt={alt} />,
+  table: ({ children }) => <ScrollableTable>{children}</ScrollableTable>,
 };
 
 interface SafeMarkdownProps {

@@ -1,16 +1,16 @@
-import { render, screen } from "@testing-library/react";
+import { render } from "@testing-library/react";
 import { AnalysisSections } from "./analysis-sections";
 
 describe("AnalysisSections", () => {
   it("renders one card per section and widens the ones holding a table", () => {
-    render(
+    const { container } = render(
       <AnalysisSections
         markdown={
           "## Qualification Assessment\nGood.\n\n## Score Breakdown\n| Factor | Points |\n|---|---:|\n| Skills | 30 |\n\n## Key Strengths\n- Go"
         }
       />,
     );
-    const cards = screen.getAllByRole("region");
+    const cards = Array.from(container.querySelectorAll("section.section"));
     expect(cards.map((c) => c.getAttribute("aria-label"))).toEqual([
       "Qualification Assessment",
       "Score Breakdown",
