@@ -160,6 +160,8 @@ test("theme toggle switches light/dark and is remembered; desktop dark and phone
     await page.locator('.reqs__table tr[data-status="met"] .reqs__pick').first().click();
     await ask(page, "Am I qualified for this job?");
     await screenshot(page, "desktop-dark-report");
+    const violations = await accessibilityViolations(page);
+    expect(violations.length === 0, `accessibility violations (desktop, dark):\n${violations.join("\n")}`);
     await page.reload();
     await page.getByRole("heading", { name: /^Your report/ }).waitFor();
     expect(
@@ -185,6 +187,8 @@ test("unknown session after reload is explained and Analyze again works", async 
     const notice = page.getByRole("alert").filter({ hasText: "session has expired" });
     await notice.waitFor();
     await screenshot(page, "desktop-light-expired");
+    const violations = await accessibilityViolations(page);
+    expect(violations.length === 0, `accessibility violations (expired notice):\n${violations.join("\n")}`);
     await notice.getByRole("button", { name: "Analyze again" }).click();
     await page.getByRole("heading", { name: /^Your report/ }).waitFor({ timeout: 30_000 });
     expect((await notice.count()) === 0, "the notice goes away");
