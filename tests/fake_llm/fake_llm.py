@@ -31,9 +31,11 @@ GET /_stats?id=X returns {"requests": n, "disconnects": n, "last_authorization":
 import argparse
 import asyncio
 import json
+import os
 import socket
 import ssl
 import sys
+import threading
 import time
 from urllib.parse import parse_qs, urlsplit
 
@@ -131,6 +133,19 @@ async def stream_tokens(conn, tokens, delay_s, start_delay_s, first_role=True):
         await conn.event(chunk_json(tok))
 
 
+async def stream_paced(conn, count, rate, start_delay_s):
+    """Streams `count` tokens "tok<i> " on a fixed schedule of `rate` per second (no drift), with
+    a prebuilt event per token so that hundreds of concurrent streams stay cheap."""
+    loop = asyncio.get_running_loop()
+    start = loop.time() + start_delay_s
+    template = chunk_json("\x00")
+    for i in range(count):
+        wait = start + i / rate - loop.time()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        await conn.event(template.replace("\\u0000", "tok%d " % i))
+
+
 async def respond(conn, method, path, headers, body, opts):
     key = opts.get("id", "default")
     st = stats_for(key)
@@ -184,7 +199,7 @@ async def respond(conn, method, path, headers, body, opts):
     if scenario == "slow":
         count = int(opts.get("count", "20"))
         rate = float(opts.get("rate", "100"))
-        await stream_tokens(conn, ["tok%d " % i for i in range(count)], 1.0 / rate, delay0)
+        await stream_paced(conn, count, rate, delay0)
     elif scenario in ("stall", "drop", "malformed", "error_event"):
         after = int(opts.get("after", "2"))
         await stream_tokens(conn, DEFAULT_TOKENS[:after], 0, delay0)
@@ -279,7 +294,15 @@ async def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--certfile", help="serve https with this certificate chain (PEM)")
     parser.add_argument("--keyfile", help="the certificate's private key (PEM)")
+    parser.add_argument("--exit-with-parent", action="store_true",
+                        help="exit when stdin reaches end of file (the parent went away)")
     args = parser.parse_args()
+    if args.exit_with_parent:
+        def watch_stdin():
+            while sys.stdin.buffer.read(4096):
+                pass
+            os._exit(0)
+        threading.Thread(target=watch_stdin, daemon=True).start()
     tls = None
     if args.certfile:
         tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

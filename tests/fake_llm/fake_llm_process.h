@@ -3,6 +3,7 @@
 #pragma once
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
@@ -27,12 +28,19 @@ class FakeLlmProcess {
   // Throws std::runtime_error when the process cannot start (tests only).
   explicit FakeLlmProcess(const std::string& script, std::vector<std::string> extra_args = {}) {
     int out[2];
+    int in[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+    if (pipe(in) != 0) throw std::runtime_error("pipe failed");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, out[0]);
-    std::vector<std::string> args = {"/usr/bin/python3", script, "--port", "0"};
+    // The child's stdin is a pipe only this process holds: when it exits for any reason, the
+    // fake sees end of file and exits too (--exit-with-parent), so no server is left behind.
+    posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
+    posix_spawn_file_actions_addclose(&actions, in[1]);
+    std::vector<std::string> args = {"/usr/bin/python3", script, "--port", "0",
+                                     "--exit-with-parent"};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
@@ -40,6 +48,9 @@ class FakeLlmProcess {
     const int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     close(out[1]);
+    close(in[0]);
+    stdin_fd_ = in[1];
+    fcntl(stdin_fd_, F_SETFD, FD_CLOEXEC);
     if (rc != 0) {
       close(out[0]);
       throw std::runtime_error("cannot start the fake llm server");
@@ -84,6 +95,10 @@ class FakeLlmProcess {
 
  private:
   void Stop() {
+    if (stdin_fd_ >= 0) {
+      close(stdin_fd_);
+      stdin_fd_ = -1;
+    }
     if (pid_ > 0) {
       kill(pid_, SIGTERM);
       int status = 0;
@@ -94,6 +109,7 @@ class FakeLlmProcess {
 
   pid_t pid_ = -1;
   int port_ = 0;
+  int stdin_fd_ = -1;
 };
 
 }  // namespace rc::testing
