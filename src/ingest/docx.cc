@@ -313,9 +313,9 @@ class DarkShapeFinder : public pugi::xml_tree_walker {
   bool found_ = false;
 };
 
-bool HasDarkShapes(const pugi::xml_document& doc) {
+bool HasDarkShapes(pugi::xml_document& doc) {
   DarkShapeFinder finder;
-  const_cast<pugi::xml_document&>(doc).traverse(finder);
+  doc.traverse(finder);
   return finder.found();
 }
 

@@ -47,6 +47,9 @@ struct Limits {
   int pdf_cpu_seconds = 5;
   size_t pdf_memory_bytes = 512 << 20;
   int pdf_wall_ms = 10000;
+  // PDF workers running at once in this process; a caller beyond the cap waits up to
+  // pdf_wall_ms for a slot, then gets Unavailable. 0 means no cap.
+  int max_concurrent_pdf_workers = 4;
   // Absolute path of the resume-coach-pdf-worker executable; PDFs are rejected when empty.
   std::string pdf_worker_path;
 };

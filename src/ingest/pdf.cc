@@ -9,8 +9,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -84,6 +88,53 @@ void SetLimit(int resource, rlim_t soft, rlim_t hard) {
   setrlimit(resource, &rl);
 }
 
+// Process-wide count of running workers, so a burst of uploads cannot start an unbounded number
+// of processes each allowed pdf_memory_bytes.
+class WorkerSlots {
+ public:
+  // Takes a slot, waiting until `deadline`; false when none came free in time.
+  bool Acquire(int cap, std::chrono::steady_clock::time_point deadline) {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (!cv_.wait_until(lock, deadline, [&] { return cap <= 0 || running_ < cap; })) {
+      return false;
+    }
+    ++running_;
+    return true;
+  }
+  void Release() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      --running_;
+    }
+    cv_.notify_one();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int running_ = 0;
+};
+
+WorkerSlots& Slots() {
+  static WorkerSlots* slots = new WorkerSlots();
+  return *slots;
+}
+
+// Releases a slot on scope exit.
+class SlotGuard {
+ public:
+  SlotGuard() = default;
+  SlotGuard(const SlotGuard&) = delete;
+  SlotGuard& operator=(const SlotGuard&) = delete;
+  ~SlotGuard() {
+    if (held_) Slots().Release();
+  }
+  void Hold() { held_ = true; }
+
+ private:
+  bool held_ = false;
+};
+
 Result<Document> Interpret(const std::vector<Frame>& frames, const Limits& limits) {
   Document doc;
   doc.format = Format::kPdf;
@@ -152,6 +203,13 @@ Result<Document> ExtractPdf(std::string_view bytes, const Limits& limits) {
   if (limits.pdf_worker_path.empty() || access(limits.pdf_worker_path.c_str(), X_OK) != 0) {
     return UnavailableError("reading PDF files is not available on this server right now");
   }
+  SlotGuard slot;
+  if (!Slots().Acquire(
+          limits.max_concurrent_pdf_workers,
+          std::chrono::steady_clock::now() + std::chrono::milliseconds(limits.pdf_wall_ms))) {
+    return UnavailableError("the server is busy reading other PDF files; try again in a minute");
+  }
+  slot.Hold();
   Fd input(memfd_create("rc-pdf-input", MFD_CLOEXEC));
   if (input.get() < 0 || !WriteAll(input.get(), bytes) || lseek(input.get(), 0, SEEK_SET) != 0) {
     return InternalError("could not stage the pdf for reading");

@@ -14,7 +14,9 @@ namespace rc::ingest {
 // stderr (/dev/null) open, and a wall-clock kill after limits.pdf_wall_ms. Returns the text,
 // hidden text and warnings; Unavailable when the worker is missing; Unprocessable with a plain
 // message for encrypted, damaged, scanned (no text layer), too long or too large PDFs and when
-// the worker crashes or exceeds its limits. Does not run the text screens (Extract does).
+// the worker crashes or exceeds its limits. At most limits.max_concurrent_pdf_workers workers
+// run at once in the process; a caller beyond that waits up to pdf_wall_ms, then gets
+// Unavailable. Does not run the text screens (Extract does).
 // Thread-safe; blocks the calling thread until the worker ends.
 Result<Document> ExtractPdf(std::string_view bytes, const Limits& limits);
 

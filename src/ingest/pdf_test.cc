@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "ingest/ingest.h"
@@ -313,6 +314,26 @@ TEST(PdfWorkerSupervisionTest, WorkerSeesOnlyItsPipesLimitsAndEmptyEnvironment) 
 #endif
   // Only what the shell sets itself (PWD, SHLVL, _) may appear in the environment.
   EXPECT_EQ(doc->text, "fds: 0 1 2 | env: 0 | as: " + address_limit + " | head: %PDF");
+}
+
+TEST(PdfWorkerSupervisionTest, CallersBeyondTheWorkerCapWaitThenGetUnavailable) {
+  FakeWorker worker("exec /bin/sleep 2");
+  Limits slow = worker.limits();
+  slow.max_concurrent_pdf_workers = 1;
+  slow.pdf_wall_ms = 1500;
+  std::thread holder([&] { (void)ExtractBytes(Fixture("minimal.pdf"), slow); });
+  // Wait until the first call's worker is running, then ask for a second one.
+  for (int i = 0; i < 200 && NoChildren(); ++i) usleep(5000);
+  Limits impatient = WorkerLimits();
+  impatient.max_concurrent_pdf_workers = 1;
+  impatient.pdf_wall_ms = 100;
+  auto doc = ExtractBytes(Fixture("minimal.pdf"), impatient);
+  holder.join();
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), StatusCode::kUnavailable);
+  EXPECT_THAT(doc.status().message(), HasSubstr("busy"));
+  // Once the slot is free again, the next call goes through.
+  EXPECT_TRUE(ExtractBytes(Fixture("minimal.pdf"), impatient).ok());
 }
 
 TEST(PdfRealFilesTest, OpenResumeSamplesExtractWithoutFalseAlarms) {

@@ -1,7 +1,6 @@
 // Invisible-character stripping and instruction-like phrase detection.
 #include "ingest/text_screen.h"
 
-#include <array>
 #include <cstdint>
 
 namespace rc::ingest {
@@ -70,7 +69,7 @@ std::vector<Token> Tokenize(std::string_view text) {
 
 // Phrases addressed to a screening program rather than to a human reader. "*" stands for up to
 // three arbitrary words.
-constexpr std::array<std::string_view, 44> kPatterns = {
+constexpr std::string_view kPatterns[] = {
     "ignore * previous",
     "ignore * prior",
     "ignore * above",
