@@ -22,6 +22,39 @@ function Logo() {
   );
 }
 
+const STEPS = [
+  {
+    title: "Score the match",
+    text: "A score out of 100 with the factors behind it: skills, job title, years of experience, education.",
+  },
+  {
+    title: "See the evidence",
+    text: "Every requirement marked met, partial or missing, with the exact lines in your resume that show it.",
+  },
+  {
+    title: "Ask the coach",
+    text: "Follow-up questions about gaps, bullets to rewrite, a summary draft or likely interview questions.",
+  },
+];
+
+function HowItWorks() {
+  return (
+    <ol className="steps" aria-label="How it works">
+      {STEPS.map((step, i) => (
+        <li key={step.title} className="steps__item">
+          <span className="steps__number" aria-hidden="true">
+            {i + 1}
+          </span>
+          <div>
+            <h2 className="steps__title">{step.title}</h2>
+            <p className="steps__text">{step.text}</p>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function App({ client = apiClient }: { client?: ApiClient }) {
   const coach = useCoach(client);
   const examples = useExamples(client);
@@ -171,6 +204,8 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
             <p className="muted">Restoring your last session…</p>
           </div>
         )}
+
+        {!coach.result && coach.phase === "idle" && <HowItWorks />}
 
         {coach.result && (
           <>
