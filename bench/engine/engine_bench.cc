@@ -10,7 +10,7 @@
 
 namespace {
 
-// About 750 words: a two-page resume with five roles.
+// About 850 words (6 KB): a two-page resume with six roles of eight bullets each.
 std::string TwoPageResume() {
   std::string r =
       "Jordan Avery\nPortland, OR | jordan.avery@example.com | (503) 555-0175 | "
@@ -24,6 +24,7 @@ std::string TwoPageResume() {
       {"Software Engineer", "Cascade Freight", "Aug 2015 - May 2018"},
       {"Data Engineer", "Willamette Health", "Jan 2013 - Jul 2015"},
       {"Junior Developer", "Summit Web", "Jul 2011 - Dec 2012"},
+      {"IT Support Technician", "Columbia College", "Sep 2009 - Jun 2011"},
   };
   const char* bullets[] = {
       "Designed Python and Django REST APIs handling 3M requests per day with 99.95% uptime",
@@ -34,11 +35,14 @@ std::string TwoPageResume() {
       "Wrote Airflow DAGs and Spark jobs that load 2 TB of data into Snowflake every night",
       "Mentored 6 junior engineers and ran weekly code reviews and design sessions",
       "Partnered with finance to reconcile payouts, removing $120k of annual manual work",
+      "Introduced structured logging and Grafana dashboards, halving incident triage time",
+      "Responsible for the on-call rotation and for writing post-incident reviews for the team",
+      "Profiled slow endpoints with pprof and py-spy and fixed N+1 queries in the ORM layer",
   };
   int b = 0;
   for (const auto& role : roles) {
     r += std::string(role[0]) + " | " + role[1] + " | " + role[2] + "\n";
-    for (int i = 0; i < 5; ++i) r += std::string("- ") + bullets[(b++) % 8] + "\n";
+    for (int i = 0; i < 8; ++i) r += std::string("- ") + bullets[(b++) % 11] + "\n";
     r += "\n";
   }
   r += "PROJECTS\nOpen-source contributor to a Python data validation library (2k stars)\n"

@@ -173,6 +173,10 @@ Check WeakPhrases(const Document& doc) {
   std::vector<std::string> found;
   const auto& tokens = doc.tok.tokens;
   for (std::uint32_t k = 0; k < tokens.size(); ++k) {
+    const std::string& first = tokens[k].lower;
+    if (first.empty() || std::string_view("rdwhati").find(first[0]) == std::string_view::npos) {
+      continue;  // no phrase starts with this letter
+    }
     for (const auto& phrase : kPhrases) {
       if (k + phrase.size() > tokens.size()) continue;
       bool all = true;

@@ -97,6 +97,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"What\u2019s next?", Intent::kImproveSection, ""},
         Case{"ok", Intent::kThanks, nullptr},
         Case{"Tell me about the second one", Intent::kFollowUp, nullptr},
+        Case{"Help me prepare a story for the interview", Intent::kInterview, nullptr},
+        Case{"Tell me a story about a robot", Intent::kNeedsLlm, "creative writing"},
         Case{"Anything about hospital staffing data?", Intent::kRelevantLines, nullptr}));
 
 TEST(DetectIntentTest, OrdinalsOfFollowUps) {

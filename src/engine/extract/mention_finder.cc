@@ -9,14 +9,19 @@
 namespace rc::engine {
 namespace {
 
-// Generic mentions (soft skills, domains, one lower-case word, traits, duties) count only in
-// sentences that state requirements; tools and named technologies count in any candidate one.
+// Generic mentions (soft skills, domains, spoken languages, one lower-case word, traits, list
+// items) count only in
+// sentences that state requirements; tools, named technologies and duties count in any candidate
+// sentence.
 bool NeedsRequirementSentence(const Taxonomy& taxonomy, const Document& doc, const Mention& m) {
   if (m.skill < 0) {
     return m.phrase_kind == PhraseKind::kTrait || m.phrase_kind == PhraseKind::kListItem;
   }
   const model::SkillKind kind = taxonomy.skills()[m.skill].kind;
-  if (kind == model::SkillKind::kSoft || kind == model::SkillKind::kDomain) return true;
+  if (kind == model::SkillKind::kSoft || kind == model::SkillKind::kDomain ||
+      kind == model::SkillKind::kLanguage) {
+    return true;
+  }
   if (kind == model::SkillKind::kTool || kind == model::SkillKind::kCertification) return false;
   // A single word written in lower case ("planning") is generic; "Python", "SQL" are names.
   int words = 0;

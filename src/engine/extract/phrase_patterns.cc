@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <iterator>
 #include <string>
+#include <unordered_set>
 
 #include "engine/extract/sentence_filter.h"
 
@@ -123,7 +124,18 @@ bool In(const std::string_view (&list)[N], std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
-bool IsVerbBase(std::string_view w) { return In(kActionVerbs, w); }
+// Hash sets over the long word lists (built once, read-only afterwards, so thread-safe).
+using WordSet = std::unordered_set<std::string_view>;
+const WordSet& ActionVerbSet() {
+  static const WordSet set(std::begin(kActionVerbs), std::end(kActionVerbs));
+  return set;
+}
+const WordSet& StopWordSet() {
+  static const WordSet set(std::begin(kStopWords), std::end(kStopWords));
+  return set;
+}
+
+bool IsVerbBase(std::string_view w) { return ActionVerbSet().count(w) > 0; }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -304,6 +316,18 @@ void AddShortLists(const Document& doc, std::vector<PhraseHit>* out) {
   }
 }
 
+// Degree names: "bachelor's", "master's", "phd", "mba", and capitalised abbreviations ("BSc",
+// "MSc", "BS", "MS").
+bool IsDegreeWord(const Document& doc, const Token& t) {
+  static constexpr std::string_view kDegrees[] = {
+      "bachelor's", "bachelors", "bachelor", "master's", "masters", "phd",  "ph.d", "mba",
+      "doctorate",  "bsc",       "msc",      "b.sc",     "m.sc",    "beng", "meng"};
+  if (!t.is_word) return false;
+  if (In(kDegrees, t.lower)) return true;
+  const std::string_view w = std::string_view(doc.norm.text).substr(t.begin, t.end - t.begin);
+  return w == "BS" || w == "MS" || w == "BA" || w == "MA";
+}
+
 }  // namespace
 
 bool IsActionVerb(std::string_view w) {
@@ -328,7 +352,7 @@ bool IsActionVerb(std::string_view w) {
   return false;
 }
 
-bool IsPhraseStopWord(std::string_view w) { return In(kStopWords, w); }
+bool IsPhraseStopWord(std::string_view w) { return StopWordSet().count(w) > 0; }
 
 std::vector<PhraseHit> FindRequirementPhrases(const Document& doc) {
   const auto& tokens = doc.tok.tokens;
@@ -356,6 +380,20 @@ std::vector<PhraseHit> FindRequirementPhrases(const Document& doc) {
           if (out.size() > before) covered = out.back().last;
           continue;
         }
+      }
+      // 2a. Degrees: "Master's degree", "BSc/MSc in CS", "PhD".
+      if (IsDegreeWord(doc, tokens[k])) {
+        std::uint32_t e = k + 1;
+        while (e + 1 < s.last && tokens[e].lower == "/" && IsDegreeWord(doc, tokens[e + 1])) e += 2;
+        if (e < s.last && tokens[e].lower == "degree") ++e;
+        if (e + 1 < s.last && (tokens[e].lower == "in" || tokens[e].lower == "of") &&
+            tokens[e + 1].is_word && !IsPhraseStopWord(tokens[e + 1].lower)) {
+          e = PhraseEnd(doc, e + 1, s.last, 4, true);
+        }
+        out.push_back({PhraseKind::kSkillNoun, k, e, k});
+        covered = e;
+        k = e - 1;
+        continue;
       }
       // 2. Noun phrase headed by a skill noun.
       if (In(kSkillHeads, w) && k > s.first) {
@@ -456,9 +494,14 @@ std::vector<PhraseHit> FindRequirementPhrases(const Document& doc) {
         const bool purpose_to =
             prev == "to" && (prev2 == "is" || prev2 == "are" || prev2 == "was" || prev2 == ":" ||
                              prev2 == "reporting" || prev2 == "order");
+        // "you build", "can you coordinate", "you like solving", "you want to make".
+        const bool after_you = prev == "you" && (action || gerund) && !company;
+        const bool after_liking =
+            gerund && (prev == "like" || prev == "love" || prev == "enjoy" || prev == "enjoys" ||
+                       prev == "likes" || prev == "loves");
         const bool after_modal = (prev == "to" && !purpose_to && action) || prev == "will" ||
                                  prev == "can" || prev == "you'll" || prev == "must" ||
-                                 prev == "should";
+                                 prev == "should" || after_you || after_liking;
         const bool gerund_after =
             gerund && (prev == "for" || prev == "in" || prev == "by" || prev == "be" ||
                        prev == "of" || prev == "at" || prev == "while" || prev == "whilst");

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <iterator>
 #include <string_view>
+#include <unordered_set>
 
 #include "engine/extract/phrase_patterns.h"
 
@@ -93,9 +94,11 @@ bool In(const std::string_view (&list)[N], std::string_view w) {
 }  // namespace
 
 bool IsTitleHeadNoun(std::string_view w) {
-  if (In(kTitleNouns, w)) return true;
+  static const std::unordered_set<std::string_view> kSet(std::begin(kTitleNouns),
+                                                         std::end(kTitleNouns));
+  if (kSet.count(w) > 0) return true;
   // Plural titles ("engineers", "nurses").
-  return w.size() > 3 && w.back() == 's' && In(kTitleNouns, w.substr(0, w.size() - 1));
+  return w.size() > 3 && w.back() == 's' && kSet.count(w.substr(0, w.size() - 1)) > 0;
 }
 
 bool IsCandidateSentence(const Document& doc, std::uint32_t sentence) {

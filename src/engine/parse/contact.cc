@@ -57,6 +57,10 @@ ContactFinding FindContact(std::string_view text) {
     std::size_t j = i;
     while (j < n && !std::isspace(static_cast<unsigned char>(text[j]))) ++j;
     std::string_view chunk = TrimPunct(text.substr(i, j - i));
+    if (chunk.find('.') == std::string_view::npos) {  // every link has a dot
+      i = j;
+      continue;
+    }
     const std::string lower = LowerAscii(chunk);
     const bool link = lower.find("linkedin.com") != std::string::npos ||
                       lower.find("github.com") != std::string::npos ||

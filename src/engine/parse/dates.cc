@@ -24,6 +24,10 @@ std::string Lower(std::string_view s) {
 
 // Month number for a month name, abbreviation ("Sept", "Sep.") or season; 0 when none.
 int MonthOf(std::string_view word) {
+  if (word.size() < 3 || word.size() > 9) return 0;
+  // Every month and season starts with one of these letters.
+  const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+  if (std::string_view("jfmasondw").find(first) == std::string_view::npos) return 0;
   static const std::pair<std::string_view, int> kMonths[] = {
       {"january", 1},   {"february", 2},  {"march", 3},  {"april", 4},     {"may", 5},
       {"june", 6},      {"july", 7},      {"august", 8}, {"september", 9}, {"october", 10},

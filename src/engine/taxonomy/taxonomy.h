@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -50,7 +51,7 @@ struct SurfaceTrie {
     std::string form;         // the surface form's lower-case tokens joined by ' '
   };
   struct Node {
-    std::map<std::string, std::int32_t, std::less<>> children;
+    std::unordered_map<std::string, std::int32_t> children;
     std::vector<Terminal> terminals;  // usually one; several when plural folding collides
   };
   std::vector<Node> nodes;
