@@ -416,9 +416,17 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
       req.degree_level = level;
       req.span = sentence_span;
       req.sentence_span = sentence_span;
+      // The field: the object of "degree in X", or the "in X" part of a degree phrase.
       for (const PhraseHit* p : phrases_by_sentence[s]) {
         if (p->kind == PhraseKind::kCueObject && tokens[p->cue_first].lower == "degree") {
           req.name += " in " + std::string(doc.TokenText(p->first, p->last));
+          break;
+        }
+        if (p->kind != PhraseKind::kSkillNoun) continue;
+        std::uint32_t in = p->first;
+        while (in < p->last && tokens[in].lower != "in" && tokens[in].lower != "of") ++in;
+        if (in + 1 < p->last) {
+          req.name += " in " + std::string(doc.TokenText(in + 1, p->last));
           break;
         }
       }
