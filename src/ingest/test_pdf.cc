@@ -5,13 +5,15 @@
 
 namespace rc::ingest::testing {
 
-std::string MakePdf(const std::vector<Item>& items, int pages, const std::string& background) {
+std::string MakePdf(const std::vector<Item>& items, int pages, const std::string& background,
+                    const std::string& foreground) {
   std::string stream = background;
   for (const Item& it : items) {
     stream += "BT /F1 " + std::to_string(it.size) + " Tf " + it.fill + " " +
               std::to_string(it.render_mode) + " Tr " + std::to_string(it.x) + " " +
               std::to_string(it.y) + " Td (" + it.text + ") Tj ET\n";
   }
+  stream += foreground;
   std::vector<std::string> objects = {
       "<< /Type /Catalog /Pages 2 0 R >>", "",
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",

@@ -16,10 +16,10 @@ struct Item {
   int render_mode = 0;            // 3 = invisible
 };
 
-// Builds a US Letter PDF with `pages` copies of a page showing `items` after drawing
-// `background` (raw content operators, e.g. a filled rectangle). All pages share one content
+// Builds a US Letter PDF with `pages` copies of a page showing `items` between `background`
+// and `foreground` (raw content operators, e.g. a filled rectangle). All pages share one content
 // stream, so thousands of pages stay small. `items` text must not contain '(' ')' or '\'.
 std::string MakePdf(const std::vector<Item>& items, int pages = 1,
-                    const std::string& background = "");
+                    const std::string& background = "", const std::string& foreground = "");
 
 }  // namespace rc::ingest::testing
