@@ -1,3 +1,4 @@
+// Page-level tests: the whole app against an in-memory fake of the HTTP API.
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { ApiClient } from "../lib/api-client";
 import { storageKeys } from "../lib/storage";
@@ -183,5 +184,21 @@ describe("App", () => {
     render(<App client={client} />);
     fireEvent.click(screen.getByRole("button", { name: "Analyze" }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/can't reach its server/);
+  });
+
+  it("stays usable when the examples can't be loaded", async () => {
+    const server = new FakeServer();
+    const client = new ApiClient((url, init) =>
+      url === "/items"
+        ? Promise.resolve(
+            new Response(JSON.stringify({ error: { code: "INTERNAL", message: "internal error" } }), {
+              status: 500,
+            }),
+          )
+        : server.fetch(url, init),
+    );
+    render(<App client={client} />);
+    expect(await screen.findByText(/examples couldn't be loaded/)).toBeTruthy();
+    expect((screen.getByLabelText("Load an example resume") as HTMLSelectElement).disabled).toBe(true);
   });
 });

@@ -159,9 +159,10 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
       const update = (content: string, mode: ChatMessage["mode"], complete: boolean) =>
         setMessages((prev) => prev.map((m) => (m.id === pendingId ? { ...m, content, mode, complete } : m)));
       try {
-        await askCoach(client, sessionId, question, (soFar, mode) => update(soFar, mode, false)).then(
-          ({ answer, mode }) => update(answer, mode, true),
+        const { answer, mode } = await askCoach(client, sessionId, question, (soFar, soFarMode) =>
+          update(soFar, soFarMode, false),
         );
+        update(answer, mode, true);
         return true;
       } catch (error) {
         const friendly = describeError(error, "chat");

@@ -1,3 +1,4 @@
+// Tests for the theme hook: system preference, toggle and the remembered choice.
 import { act, renderHook } from "@testing-library/react";
 import { storageKeys } from "../lib/storage";
 import { useTheme } from "./use-theme";

@@ -1,3 +1,4 @@
+// Tests that untrusted Markdown renders inert: no raw HTML, images or unsafe links.
 import { render } from "@testing-library/react";
 import { SafeMarkdown, safeUrl } from "./safe-markdown";
 

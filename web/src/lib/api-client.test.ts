@@ -1,3 +1,4 @@
+// Tests for the API client (request shape, error decoding) and the user-facing error wording.
 import { ApiClient, ApiError } from "./api-client";
 import { describeError } from "./errors";
 

@@ -1,3 +1,4 @@
+// Tests for UTF-8 byte offset to string index mapping and highlight segmentation.
 import { ByteIndexMap, segmentText } from "./offsets";
 
 function byteSpanOf(text: string, needle: string) {

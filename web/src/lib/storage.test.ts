@@ -1,3 +1,4 @@
+// Tests for browser storage of inputs, the session id and the theme.
 import {
   loadInputs,
   loadSessionId,

@@ -1,3 +1,4 @@
+// Tests for the analysis cards split from the Markdown.
 import { render } from "@testing-library/react";
 import { AnalysisSections } from "./analysis-sections";
 

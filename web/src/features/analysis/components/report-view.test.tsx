@@ -1,3 +1,4 @@
+// Tests for the report: score, sections, requirement evidence highlighting and checks.
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { sampleAnalysis, sampleJob, sampleReport, sampleResume } from "../../../test/sample-report";
 import { ReportView } from "./report-view";

@@ -1,3 +1,4 @@
+// Tests for the report's text views: section splitting, Markdown export, verdicts.
 import { sampleReport } from "../../../test/sample-report";
 import { reportMarkdown, requirementRows, splitSections, verdict } from "./report-text";
 

@@ -1,3 +1,4 @@
+// Tests for the chat panel: Markdown answers, mode badges and the Enter/Shift+Enter composer.
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { ChatPanel } from "./chat-panel";
 import type { ChatMessage } from "../lib/chat-types";

@@ -1,3 +1,4 @@
+// Tests for one input document: counts, limits, examples and uploads.
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import { DocumentInput } from "./document-input";

@@ -1,3 +1,4 @@
+// Tests for reading uploaded files into text.
 import { DocumentReadError, readDocument } from "./read-document";
 
 function file(parts: BlobPart[], name: string, type = "") {
