@@ -185,7 +185,7 @@ model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
       f.weight = 0;
       f.explanation += " Not scored.";
     } else {
-      f.weight = f.weight / applied;
+      f.weight = std::round(f.weight / applied * 10000.0) / 10000.0;  // stable decimals
     }
     f.points = std::round(f.weight * f.score * 1000.0) / 10.0;
   }
