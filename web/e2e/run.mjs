@@ -1,6 +1,6 @@
 // End-to-end suite: the built web app against the real resume-coach server in Debian's Chromium.
 // Usage: RESUME_COACH_BIN=path/to/resume-coach node e2e/run.mjs   (after npm run build)
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { WEB_DIR, expect, openBrowser, screenshot, startServer } from "./harness.mjs";
 import {
@@ -87,6 +87,32 @@ test("example pair: analyze, highlight evidence, chat (no axe violations), reloa
     const badge = await page.locator(".msg--assistant .mode").first().innerText();
     expect(badge === "Built-in coach", `mode badge: ${badge}`);
     await screenshot(page, "desktop-light-chat");
+
+    // Exports: the Markdown and JSON downloads carry the report.
+    const [mdDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export Markdown" }).click(),
+    ]);
+    const markdown = readFileSync(await mdDownload.path(), "utf8");
+    expect(/\*\*Match score: \d+\/100\*\*/.test(markdown), "the Markdown export has the score");
+    expect(/Qualification Assessment/i.test(markdown), "the Markdown export has the analysis");
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export JSON" }).click(),
+    ]);
+    const exported = JSON.parse(readFileSync(await jsonDownload.path(), "utf8"));
+    expect(Number.isInteger(exported.report?.score?.total), "the JSON export has the report");
+
+    // Print view: only the report and the conversation.
+    await page.emulateMedia({ media: "print" });
+    expect(!(await page.locator(".inputs-card").isVisible()), "inputs are hidden when printing");
+    expect(
+      !(await page.getByRole("button", { name: "Start over" }).isVisible()),
+      "buttons are hidden when printing",
+    );
+    expect(await page.locator(".score").isVisible(), "the score is printed");
+    await screenshot(page, "desktop-print");
+    await page.emulateMedia({ media: "screen" });
 
     const id = await sessionId(page);
     expect(id, "a session id is kept in sessionStorage");
