@@ -6,7 +6,7 @@
 namespace rc::ingest::testing {
 
 std::string MakePdf(const std::vector<Item>& items, int pages, const std::string& background,
-                    const std::string& foreground) {
+                    const std::string& foreground, const std::string& media_box) {
   std::string stream = background;
   for (const Item& it : items) {
     stream += "BT /F1 " + std::to_string(it.size) + " Tf " + it.fill + " " +
@@ -21,9 +21,9 @@ std::string MakePdf(const std::vector<Item>& items, int pages, const std::string
   std::string kids;
   for (int i = 0; i < pages; ++i) {
     kids += std::to_string(5 + i) + " 0 R ";
-    objects.push_back(
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << "
-        "/Font << /F1 3 0 R >> >> >>");
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [" + media_box +
+                      "] /Contents 4 0 R /Resources << "
+                      "/Font << /F1 3 0 R >> >> >>");
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>";
   std::string out = "%PDF-1.4\n";

@@ -16,10 +16,12 @@ struct Item {
   int render_mode = 0;            // 3 = invisible
 };
 
-// Builds a US Letter PDF with `pages` copies of a page showing `items` between `background`
-// and `foreground` (raw content operators, e.g. a filled rectangle). All pages share one content
-// stream, so thousands of pages stay small. `items` text must not contain '(' ')' or '\'.
+// Builds a PDF (US Letter unless `media_box` says otherwise) with `pages` copies of a page showing
+// `items` between `background` and `foreground` (raw content operators, e.g. a filled rectangle).
+// All pages share one content stream, so thousands of pages stay small. `items` text must not
+// contain '(' ')' or '\'.
 std::string MakePdf(const std::vector<Item>& items, int pages = 1,
-                    const std::string& background = "", const std::string& foreground = "");
+                    const std::string& background = "", const std::string& foreground = "",
+                    const std::string& media_box = "0 0 612 792");
 
 }  // namespace rc::ingest::testing

@@ -21,6 +21,8 @@ namespace rc::ingest {
 namespace {
 
 constexpr double kRenderDpi = 96.0;
+// Pages so large that 96 dpi would need more pixels than this are rendered at a lower resolution.
+constexpr double kMaxRenderPixels = 16e6;
 constexpr double kTinyFontPoints = 2.5;
 // Luminance spread (0-255) below which a word's box counts as blank on the rendered page.
 constexpr int kMinContrast = 24;
@@ -68,8 +70,8 @@ int Luma(const poppler::image& img, int x, int y) {
 }
 
 // True when the word's box shows (almost) no contrast on the rendered page.
-bool LooksBlank(const poppler::image& img, const poppler::rectf& box) {
-  const double scale = kRenderDpi / 72.0;
+bool LooksBlank(const poppler::image& img, double dpi, const poppler::rectf& box) {
+  const double scale = dpi / 72.0;
   int x0 = static_cast<int>(std::floor(box.left() * scale));
   int y0 = static_cast<int>(std::floor(box.top() * scale));
   int x1 = static_cast<int>(std::ceil(box.right() * scale));
@@ -259,8 +261,9 @@ std::string Extract(std::string_view bytes, const PdfTextOptions& options) {
     // Word boxes are in the same orientation as the rendering only for unrotated pages.
     const bool comparable = page->orientation() == poppler::page::portrait;
     poppler::image img;
-    if (!boxes.empty() && comparable)
-      img = renderer.render_page(page.get(), kRenderDpi, kRenderDpi);
+    const double area_inches = std::max(crop.width(), 1.0) * std::max(crop.height(), 1.0) / 5184.0;
+    const double dpi = std::min(kRenderDpi, std::sqrt(kMaxRenderPixels / area_inches));
+    if (!boxes.empty() && comparable) img = renderer.render_page(page.get(), dpi, dpi);
     std::vector<Word> words;
     words.reserve(boxes.size());
     for (const poppler::text_box& b : boxes) {
@@ -280,7 +283,7 @@ std::string Extract(std::string_view bytes, const PdfTextOptions& options) {
         w.visibility = Visibility::kOffPage;
       } else if (w.font_size > 0 && w.font_size < kTinyFontPoints) {
         w.visibility = Visibility::kTiny;
-      } else if (img.is_valid() && LooksBlank(img, w.box)) {
+      } else if (img.is_valid() && LooksBlank(img, dpi, w.box)) {
         w.visibility = Visibility::kNotDrawn;
       }
       words.push_back(std::move(w));
