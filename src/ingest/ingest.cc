@@ -2,6 +2,7 @@
 #include "ingest/ingest.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <optional>
 
 #include "base/utf8.h"
@@ -233,9 +234,10 @@ std::string PdfWorkerPathNextTo(std::string_view executable_path) {
 Result<Document> Extract(std::string_view bytes, std::string_view content_type_hint,
                          std::string_view filename_hint, const Limits& limits) {
   if (bytes.size() > limits.max_file_bytes) {
-    return PayloadTooLargeError("this file is " + std::to_string(bytes.size() >> 20) +
-                                " MB; the limit is " + std::to_string(limits.max_file_bytes >> 20) +
-                                " MB");
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f", static_cast<double>(bytes.size()) / (1 << 20));
+    return PayloadTooLargeError("this file is " + std::string(size) + " MB, over the " +
+                                std::to_string(limits.max_file_bytes >> 20) + " MB limit");
   }
   const Sniffed sniffed = Sniff(bytes);
   if (sniffed == Sniffed::kBinary) return UnknownType();
