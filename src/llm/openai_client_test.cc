@@ -69,9 +69,11 @@ class OpenAiClientTest : public ::testing::Test {
     config.base_url = "http://127.0.0.1:" + std::to_string(fake_->port()) + "/v1";
     config.endpoint = *ParseEndpoint(config.base_url);
     config.api_key = kKey;
-    config.connect_timeout = milliseconds(2000);
-    config.first_token_timeout = milliseconds(1500);
-    config.idle_timeout = milliseconds(700);
+    // Generous, so a loaded machine does not fail the normal cases; the timeout tests shorten
+    // the one they exercise.
+    config.connect_timeout = milliseconds(5000);
+    config.first_token_timeout = milliseconds(10000);
+    config.idle_timeout = milliseconds(5000);
     config.total_timeout = milliseconds(20000);
     config.max_tokens = 256;
     config.retry.initial_delay = milliseconds(40);
@@ -247,7 +249,9 @@ TEST_F(OpenAiClientTest, AuthFailureIsNotRetriedAndHidesTheKey) {
 }
 
 TEST_F(OpenAiClientTest, IdleTimeoutAfterTokensKeepsThePartialAnswer) {
-  StreamRun run = Stream(Config(), "fake:scenario=stall,after=2,id=stall");
+  LlmConfig config = Config();
+  config.idle_timeout = milliseconds(500);
+  StreamRun run = Stream(config, "fake:scenario=stall,after=2,id=stall");
   EXPECT_FALSE(run.outcome.complete);
   EXPECT_EQ(run.outcome.error, LlmErrorKind::kTimeout);
   EXPECT_EQ(run.outcome.status.code(), StatusCode::kDeadlineExceeded);
@@ -260,11 +264,23 @@ TEST_F(OpenAiClientTest, IdleTimeoutAfterTokensKeepsThePartialAnswer) {
 }
 
 TEST_F(OpenAiClientTest, FirstTokenTimeout) {
-  StreamRun run = Stream(Config(), "fake:scenario=stall,after=0,id=stall0");
+  LlmConfig config = Config();
+  config.first_token_timeout = milliseconds(500);
+  StreamRun run = Stream(config, "fake:scenario=stall,after=0,id=stall0");
   EXPECT_EQ(run.outcome.error, LlmErrorKind::kTimeout);
   EXPECT_NE(run.outcome.status.message().find("no answer"), std::string::npos);
   EXPECT_FALSE(run.outcome.tokens_delivered);
   EXPECT_EQ(run.outcome.attempts, 1);
+}
+
+TEST_F(OpenAiClientTest, TotalTimeoutBoundsASlowButSteadyStream) {
+  LlmConfig config = Config();
+  config.total_timeout = milliseconds(600);
+  StreamRun run = Stream(config, "fake:scenario=slow,rate=10,count=100");
+  EXPECT_EQ(run.outcome.error, LlmErrorKind::kTimeout);
+  EXPECT_NE(run.outcome.status.message().find("total time"), std::string::npos);
+  EXPECT_TRUE(run.outcome.tokens_delivered);
+  EXPECT_LT(run.tokens.size(), 100u);
 }
 
 TEST_F(OpenAiClientTest, DroppedConnectionMidStreamIsTruncatedWithoutReplay) {
