@@ -201,6 +201,74 @@ test("theme toggle switches light/dark and is remembered; desktop dark and phone
   });
 });
 
+const NON_ASCII_RESUME = [
+  "Zoë Ångström-Núñez — Ingénieure logicielle 🚀",
+  "zoe@example.org · Zürich · +41 44 555 01 23",
+  "",
+  "SUMMARY",
+  "Backend engineer (8 years) — “reliable services” in Go and Python; 東京 and São Paulo teams. ✓",
+  "",
+  "EXPERIENCE",
+  "Senior Software Engineer, Größe AG — Zürich",
+  "January 2019 – Present",
+  "- Built payment services in Go handling 3,000 requests per second ⚡ with PostgreSQL.",
+  "- Migrated 12 services to Kubernetes and Docker; cut deploy time by 70 %.",
+  "",
+  "SKILLS",
+  "Go, Python, PostgreSQL, Kubernetes, Docker, Kafka, Terraform, AWS",
+].join("\n");
+
+test("uploaded non-ASCII resume: evidence highlights land on the right words", async (server) => {
+  await withBrowser(server, { width: 1280, height: 900 }, async ({ page }) => {
+    await openApp(page, server.url);
+    await page
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles({
+        name: "zoë-resume.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from(NON_ASCII_RESUME, "utf8"),
+      });
+    await page.waitForFunction(
+      (text) => document.querySelectorAll("textarea")[0]?.value === text,
+      NON_ASCII_RESUME,
+    );
+    const jobSelect = page.getByLabel("Load an example job description");
+    await jobSelect.selectOption("backend-engineer-job");
+    await page.waitForFunction(() => document.querySelectorAll("textarea")[1]?.value.length > 0);
+    await analyze(page, "Analyze");
+    let checked = 0;
+    for (const name of ["PostgreSQL", "Kubernetes", "Docker"]) {
+      const row = page
+        .locator(".reqs__table tbody tr")
+        .filter({ has: page.getByRole("button", { name, exact: true }) });
+      if ((await row.count()) === 0 || (await row.first().getAttribute("data-status")) === "missing")
+        continue;
+      await row.first().getByRole("button", { name, exact: true }).click();
+      const marks = await page
+        .getByRole("region", { name: "Your resume text" })
+        .locator("mark")
+        .allInnerTexts();
+      expect(marks.length > 0, `no evidence highlighted for ${name}`);
+      expect(
+        marks.some((m) => m.toLowerCase().includes(name.toLowerCase())),
+        `evidence for ${name} highlights ${JSON.stringify(marks)}, not the skill`,
+      );
+      const jd = await page
+        .getByRole("region", { name: "Job description text" })
+        .locator("mark")
+        .allInnerTexts();
+      expect(
+        jd.some((m) => m.toLowerCase().includes(name.toLowerCase())),
+        `JD mention of ${name} highlights ${JSON.stringify(jd)}`,
+      );
+      checked += 1;
+    }
+    expect(checked >= 2, `only ${checked} requirements could be checked`);
+    await screenshot(page, "desktop-light-non-ascii");
+  });
+});
+
 test("unknown session after reload is explained and Analyze again works", async (server) => {
   const expectedHttpErrors = [{ status: 404, path: "/session" }];
   await withBrowser(server, { width: 1280, height: 900, expectedHttpErrors }, async ({ page }) => {
