@@ -1,6 +1,5 @@
 // RunEval: dataset readers, prediction with the engine, and the report table and summary line.
 #include "eval/eval.h"
-#include "eval/vanetik_eval.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -12,14 +11,17 @@
 #include <sstream>
 
 #include "engine/extract/mention_finder.h"
+#include "engine/parse/jd_parser.h"
 #include "engine/taxonomy/taxonomy.h"
 #include "eval/metrics.h"
+#include "eval/vanetik_eval.h"
 
 namespace rc::eval {
 namespace {
 
 struct Sentence {
   std::vector<std::string> tokens;
+  long posting = -1;  // SkillSpan "idx": sentences of one job posting share it
   std::vector<TokenSpan> gold;
   std::string source;  // skillspan: "tech", "house"...; green: ""
 };
@@ -79,6 +81,7 @@ bool ReadSentences(std::string_view dataset, const std::string& file,
       for (auto& g : SpansFromBio(tags_of("tags_skill"), "skill")) s.gold.push_back(g);
       for (auto& g : SpansFromBio(tags_of("tags_knowledge"), "knowledge")) s.gold.push_back(g);
       if (row.contains("source") && row["source"].is_string()) s.source = row["source"];
+      if (row.contains("idx") && row["idx"].is_number_integer()) s.posting = row["idx"];
     } else {
       s.gold = SpansFromBio(tags_of("tags"), "Entity");
     }
@@ -110,35 +113,65 @@ std::string MentionKindName(const engine::Taxonomy& taxonomy, const engine::Ment
 }
 
 // Predicted token ranges for one sentence: the engine's mentions on the space-joined text.
-std::vector<TokenSpan> Predict(const engine::Taxonomy& taxonomy, const Sentence& s,
-                               const engine::MentionOptions& options) {
+// Predicted token ranges for the sentences [first, last) of one posting. The engine reads the
+// posting as a job description, one sentence per line, as it reads a pasted JD: headings such as
+// "Company description:" or "Job benefits:" open sections whose lines hold no requirements.
+// Mentions are then mapped back to each sentence's tokens.
+std::vector<std::vector<TokenSpan>> PredictPosting(const engine::Taxonomy& taxonomy,
+                                                   const std::vector<Sentence>& sentences,
+                                                   std::size_t first, std::size_t last,
+                                                   const engine::MentionOptions& options) {
   std::string text;
-  std::vector<int> starts;
-  for (const std::string& t : s.tokens) {
-    if (!text.empty()) text += ' ';
-    starts.push_back(static_cast<int>(text.size()));
-    text += t;
+  std::vector<std::vector<int>> starts(last - first);  // token starts in `text`
+  std::vector<int> sentence_start(last - first);
+  for (std::size_t i = first; i < last; ++i) {
+    if (i > first) text += '\n';
+    sentence_start[i - first] = static_cast<int>(text.size());
+    for (std::size_t t = 0; t < sentences[i].tokens.size(); ++t) {
+      if (t > 0) text += ' ';
+      starts[i - first].push_back(static_cast<int>(text.size()));
+      text += sentences[i].tokens[t];
+    }
   }
   const engine::Document doc = engine::MakeDocument(text);
-  std::vector<TokenSpan> out;
+  // Section of each line, from the JD headings.
+  std::vector<bool> skip(doc.tok.lines.size(), false);
+  std::string section = "other";
+  for (std::uint32_t l = 0; l < doc.tok.lines.size(); ++l) {
+    const std::string heading = engine::JobHeadingKind(doc.LineText(l));
+    if (heading == "field") {  // a label and its value line
+      skip[l] = true;
+      if (l + 1 < skip.size()) skip[++l] = true;
+      continue;
+    }
+    if (!heading.empty()) section = heading;
+    skip[l] = !heading.empty() || section == "about" || section == "benefits";
+  }
+  std::vector<std::vector<TokenSpan>> out(last - first);
   for (const engine::Mention& m : engine::FindMentions(taxonomy, doc, options)) {
+    const bool occupation = m.skill < 0 && m.phrase_kind == engine::PhraseKind::kOccupation;
+    if (!occupation && skip[doc.tok.tokens[m.first].line]) continue;
     const model::Span span = doc.TokenSpan(m.first, m.last);
-    int first = -1;
-    int last = -1;
+    const std::size_t k = static_cast<std::size_t>(
+        std::upper_bound(sentence_start.begin(), sentence_start.end(), span.begin) -
+        sentence_start.begin() - 1);
+    const Sentence& s = sentences[first + k];
+    int tf = -1;
+    int tl = -1;
     for (int i = 0; i < static_cast<int>(s.tokens.size()); ++i) {
-      const int b = starts[i];
+      const int b = starts[k][i];
       const int e = b + static_cast<int>(s.tokens[i].size());
       if (b < span.end && span.begin < e) {
-        if (first < 0) first = i;
-        last = i + 1;
+        if (tf < 0) tf = i;
+        tl = i + 1;
       }
     }
-    if (first < 0) continue;
-    TokenSpan ts{first, last, MentionKindName(taxonomy, m)};
-    const bool dup = std::any_of(out.begin(), out.end(), [&](const TokenSpan& o) {
+    if (tf < 0) continue;
+    TokenSpan ts{tf, tl, MentionKindName(taxonomy, m)};
+    const bool dup = std::any_of(out[k].begin(), out[k].end(), [&](const TokenSpan& o) {
       return o.first == ts.first && o.last == ts.last;
     });
-    if (!dup) out.push_back(ts);
+    if (!dup) out[k].push_back(ts);
   }
   return out;
 }
@@ -210,8 +243,22 @@ int RunEval(std::string_view dataset, const std::string& path, std::ostream& out
   std::map<std::string, std::pair<long, long>> by_category;  // category -> (found, total)
   std::map<std::string, Counts> by_source;
   std::map<std::string, std::pair<long, long>> by_pred_kind;  // kind -> (correct, predicted)
-  for (const Sentence& s : sentences) {
-    const std::vector<TokenSpan> pred = Predict(**taxonomy, s, options);
+  // Sentences of one posting (same SkillSpan idx, consecutive) are read together; Green
+  // sentences stand alone.
+  std::vector<std::vector<TokenSpan>> predictions(sentences.size());
+  for (std::size_t i = 0; i < sentences.size();) {
+    std::size_t j = i + 1;
+    while (j < sentences.size() && sentences[i].posting >= 0 &&
+           sentences[j].posting == sentences[i].posting) {
+      ++j;
+    }
+    auto spans = PredictPosting(**taxonomy, sentences, i, j, options);
+    for (std::size_t k = i; k < j; ++k) predictions[k] = std::move(spans[k - i]);
+    i = j;
+  }
+  for (std::size_t index = 0; index < sentences.size(); ++index) {
+    const Sentence& s = sentences[index];
+    const std::vector<TokenSpan>& pred = predictions[index];
     if (dump) DumpSentence(s, pred, out);
     Accumulate(s.gold, pred, &counts);
     if (!s.source.empty()) Accumulate(s.gold, pred, &by_source[s.source]);

@@ -487,7 +487,8 @@ std::vector<PhraseHit> FindRequirementPhrases(const Document& doc) {
       if (k > first_word && IsAdverb(tokens[k - 1].lower)) start = k - 1;
       const std::uint32_t before = start;  // index of the first phrase token
       if (before == first_word) {
-        trigger = !company && (action || gerund);
+        // A sentence opens with a duty: an action verb in any form ("Design...", "Leading...").
+        trigger = !company && action;
       } else {
         const std::string& prev = tokens[before - 1].lower;
         const std::string prev2 = before >= 2 ? tokens[before - 2].lower : "";

@@ -81,10 +81,12 @@ constexpr std::string_view kRequirementCues[] = {"you",
                                                  "passionate"};
 
 constexpr std::string_view kBenefitWords[] = {
-    "salary",        "bonus",    "pension", "insurance", "vacation",   "holiday", "holidays",
-    "lunch",         "lunches",  "snacks",  "perks",     "benefits",   "gym",     "discount",
-    "parties",       "party",    "coffee",  "fruit",     "allowance",  "equity",  "401k",
-    "reimbursement", "parental", "leave",   "wellness",  "relocation", "canteen", "fitness"};
+    "salary",        "bonus",    "pension", "insurance", "vacation",   "holiday",  "holidays",
+    "lunch",         "lunches",  "snacks",  "perks",     "benefits",   "gym",      "discount",
+    "parties",       "party",    "coffee",  "fruit",     "allowance",  "equity",   "401k",
+    "reimbursement", "parental", "leave",   "wellness",  "relocation", "canteen",  "fitness",
+    "free",          "flexible", "culture", "office",    "remote",     "perk",     "career",
+    "breakfast",     "dogs",     "shares",  "paid",      "hours",      "contract", "location"};
 
 template <std::size_t N>
 bool In(const std::string_view (&list)[N], std::string_view w) {

@@ -87,6 +87,21 @@ constexpr Heading kJobHeadings[] = {
     {"salary", "benefits"},
     {"how to apply", "benefits"},
     {"equal opportunity", "benefits"},
+    {"job benefits", "benefits"},
+    {"we offer", "benefits"},
+    {"our offer", "benefits"},
+    {"company description", "about"},
+    {"company size", "field"},
+    {"company type", "field"},
+    {"industry", "field"},
+    {"job type", "field"},
+    {"location options", "field"},
+    {"location", "field"},
+    {"additional information", "about"},
+    {"contact", "benefits"},
+    {"application", "benefits"},
+    {"job description", "responsibilities"},
+    {"experience level", "field"},
 };
 
 std::string_view Trim(std::string_view s) {
@@ -298,6 +313,17 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
   for (std::uint32_t l = 0; l < nlines; ++l) {
     if (static_cast<int>(l) == title_line) continue;
     const std::string h = JobHeadingKind(doc.LineText(l));
+    if (h == "field") {
+      // "Job type:" labels the next line only ("Full-time"); the section goes on after it.
+      out.line_section[l] = "about";
+      heading[l] = true;
+      if (l + 1 < nlines) {
+        ++l;
+        out.line_section[l] = "about";
+        heading[l] = true;
+      }
+      continue;
+    }
     if (!h.empty()) {
       kind = h;
       heading[l] = true;

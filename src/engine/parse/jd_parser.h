@@ -25,7 +25,7 @@ struct ParsedJob {
 std::optional<double> YearsIn(const std::vector<const Token*>& words);
 
 // The JD section kind of a heading line ("Nice to have:" -> "preferred"), or "" when the line is
-// not a heading.
+// not a heading. "field" marks a label whose value is the next line ("Job type:", "Industry:").
 std::string JobHeadingKind(std::string_view line);
 
 // Parses a job description. Requirements come, in order of first mention, from taxonomy skills,
