@@ -505,6 +505,39 @@ TEST_F(OpenAiClientTlsTest, RejectsACertificateForAnotherHostName) {
   EXPECT_NE(outcome.status.message().find("could not be verified"), std::string::npos);
 }
 
+TEST(OpenAiClientConnectTest, HandshakeThatNeverCompletesTimesOutAndIsRetried) {
+  // A socket that listens but never accepts: TCP connects (the kernel's backlog), TLS stalls.
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(fd, 16), 0);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+
+  LlmConfig config;
+  config.enabled = true;
+  config.base_url = "https://127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "/v1";
+  config.endpoint = *ParseEndpoint(config.base_url);
+  config.connect_timeout = milliseconds(300);
+  config.retry.max_retries = 1;
+  config.retry.initial_delay = milliseconds(10);
+  boost::asio::io_context io;
+  auto client = OpenAiClient::Create(io.get_executor(), config);
+  ASSERT_TRUE(client.ok());
+  ChatOutcome result;
+  (*client)->StreamChat(
+      ChatRequest{{{"user", "hi"}}}, [](std::string_view) {},
+      [&](ChatOutcome o) { result = std::move(o); }, nullptr);
+  io.run_for(std::chrono::seconds(20));
+  close(fd);
+  EXPECT_EQ(result.error, LlmErrorKind::kTimeout);
+  EXPECT_NE(result.status.message().find("connecting"), std::string::npos);
+  EXPECT_EQ(result.attempts, 2);
+}
+
 TEST(OpenAiClientCreateTest, RefusesADisabledConfigAndABadCaFile) {
   boost::asio::io_context io;
   EXPECT_FALSE(OpenAiClient::Create(io.get_executor(), LlmConfig{}).ok());
