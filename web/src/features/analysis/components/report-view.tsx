@@ -1,5 +1,5 @@
 // The full report: score, analysis sections, requirements with evidence, skills and resume checks.
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { Report, SkillMention } from "../../../types/api";
 import { requirementRows } from "../lib/report-text";
 import { AnalysisSections } from "./analysis-sections";
@@ -42,7 +42,13 @@ function SkillChips({ title, skills, tone }: { title: string; skills: SkillMenti
   );
 }
 
-export function ReportView({ report, analysis, resume, jobDescription }: ReportViewProps) {
+/** The report; memoized because typing in the inputs re-renders the page around it. */
+export const ReportView = memo(function ReportView({
+  report,
+  analysis,
+  resume,
+  jobDescription,
+}: ReportViewProps) {
   const rows = useMemo(() => requirementRows(report), [report]);
   const [selected, setSelected] = useState<{ kind: "requirement" | "check"; id: string } | null>(null);
 
@@ -112,4 +118,4 @@ export function ReportView({ report, analysis, resume, jobDescription }: ReportV
       </p>
     </div>
   );
-}
+});

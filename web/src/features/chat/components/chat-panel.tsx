@@ -1,5 +1,5 @@
 // The follow-up chat: the conversation (Markdown answers) and a composer (Enter sends).
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { memo, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { SafeMarkdown } from "../../../components/safe-markdown";
 import { MAX_QUESTION_CHARS } from "../../../types/api";
 import { modeLabel, type ChatMessage } from "../lib/chat-types";
@@ -21,7 +21,8 @@ const SUGGESTIONS = [
   "How can I make my experience section stronger?",
 ];
 
-export function ChatPanel({
+/** The chat; memoized because typing in the inputs re-renders the page around it. */
+export const ChatPanel = memo(function ChatPanel({
   messages,
   onSend,
   sending,
@@ -168,4 +169,4 @@ export function ChatPanel({
       </form>
     </section>
   );
-}
+});
