@@ -176,7 +176,9 @@ int Serve(const std::vector<std::string>& args) {
   std::cerr << "storage: " << (**store).Name()
             << ", web root: " << (static_files.enabled() ? static_files.root().string() : "(none)")
             << "\n";
-  std::cout << "listening on http://" << config.host << ":" << *port << std::endl;
+  const bool ipv6 = config.host.find(':') != std::string::npos;
+  std::cout << "listening on http://" << (ipv6 ? "[" + config.host + "]" : config.host) << ":"
+            << *port << std::endl;
   http.Run();
   sweeper.Stop();
   std::cerr << "stopped\n";
