@@ -15,10 +15,10 @@ export function ChecksList({ checks, selectedId, onSelect }: ChecksListProps) {
   const sorted = [...checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   return (
     <ul className="checks">
-      {sorted.map((check) => {
+      {sorted.map((check, i) => {
         const selected = check.id === selectedId;
         return (
-          <li key={check.id} className={`check check--${check.status}`}>
+          <li key={`${check.id}-${i}`} className={`check check--${check.status}`}>
             <span className="check__icon" aria-hidden="true">
               {ICON[check.status]}
             </span>

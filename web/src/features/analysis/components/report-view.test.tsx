@@ -74,4 +74,24 @@ describe("ReportView", () => {
     fireEvent.click(screen.getByRole("button", { name: "Show in resume" }));
     expect(marks(screen.getByRole("region", { name: "Your resume text" }))).toEqual(["Used"]);
   });
+
+  it("renders repeated warnings and checks without React key warnings", () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const report = structuredClone(sampleReport);
+    report.warnings = [
+      "the job description has no requirement section",
+      "the job description has no requirement section",
+    ];
+    report.checks = [...report.checks, { ...report.checks[0]! }];
+    render(
+      <ReportView
+        report={report}
+        analysis={sampleAnalysis}
+        resume={sampleResume}
+        jobDescription={sampleJob}
+      />,
+    );
+    expect(screen.getAllByText("the job description has no requirement section")).toHaveLength(2);
+    expect(errors).not.toHaveBeenCalled();
+  });
 });

@@ -68,8 +68,8 @@ export const ReportView = memo(function ReportView({
       {report.warnings.length > 0 && (
         <div className="notice notice--info" role="note">
           <ul>
-            {report.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {report.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
             ))}
           </ul>
         </div>
