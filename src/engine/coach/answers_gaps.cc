@@ -69,6 +69,8 @@ std::string AnswerMissing(const Grounding& g) {
       {model::Importance::kPreferred, model::MatchStatus::kMissing, "Preferred, missing"},
       {model::Importance::kPreferred, model::MatchStatus::kPartial, "Preferred, partly met"},
   };
+  // Each group's numbered list follows a blank line: a list that does not start at 1 cannot
+  // interrupt a paragraph in CommonMark.
   constexpr std::size_t kLimit = 10;
   std::size_t n = 0;
   for (const Group& group : groups) {
@@ -78,7 +80,7 @@ std::string AnswerMissing(const Grounding& g) {
       ++n;
       if (n <= kLimit) block += GapLine(g, item, n);
     }
-    if (!block.empty()) out += "\n**" + std::string(group.title) + "**\n" + block;
+    if (!block.empty()) out += "\n**" + std::string(group.title) + "**\n\n" + block;
   }
   if (n > kLimit) out += "\n\u2026and " + std::to_string(n - kLimit) + " more.\n";
   out += "\nAsk *tell me more about the first one* for details, or *what should I learn first?*\n";

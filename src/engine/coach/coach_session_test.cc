@@ -22,6 +22,35 @@ bool Has(const std::string& text, std::string_view needle) {
   return text.find(needle) != std::string::npos;
 }
 
+// `markdown` with its code spans removed: what a renderer would parse as Markdown and HTML.
+std::string OutsideCode(const std::string& markdown) {
+  std::string out;
+  bool in_code = false;
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    bool escaped = i > 0 && markdown[i - 1] == '\\' && !in_code;
+    if (markdown[i] == '`' && !escaped) {
+      in_code = !in_code;
+      continue;
+    }
+    if (!in_code) out.push_back(markdown[i]);
+  }
+  return out;
+}
+
+// Fails when `markdown`, outside code spans, could render a link, an image or raw HTML.
+void ExpectInert(const std::string& markdown) {
+  std::string md = OutsideCode(markdown);
+  EXPECT_EQ(md.find("!["), std::string::npos) << markdown;
+  EXPECT_EQ(md.find("]("), std::string::npos) << markdown;
+  EXPECT_EQ(md.find("http://"), std::string::npos) << markdown;
+  EXPECT_EQ(md.find("www."), std::string::npos) << markdown;
+  for (std::size_t i = 1; i < md.size(); ++i) {
+    if (md[i] == '<') {
+      EXPECT_EQ(md[i - 1], '\\') << markdown;
+    }
+  }
+}
+
 class CoachSessionTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -180,14 +209,7 @@ TEST_F(CoachSessionTest, HostileResumeTextStaysInert) {
   for (const char* q : {"Where does my resume show dashboards?", "dashboards?",
                         "How can I improve my projects section?", "rewrite my bullets"}) {
     CoachAnswer a = Ask(q);
-    EXPECT_FALSE(Has(a.markdown, "![")) << a.markdown;
-    EXPECT_FALSE(Has(a.markdown, "](")) << a.markdown;
-    EXPECT_FALSE(Has(a.markdown, "http://")) << a.markdown;
-    for (std::size_t i = 1; i < a.markdown.size(); ++i) {
-      if (a.markdown[i] == '<') {
-        EXPECT_EQ(a.markdown[i - 1], '\\') << a.markdown;
-      }
-    }
+    ExpectInert(a.markdown);
   }
 }
 

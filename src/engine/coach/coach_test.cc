@@ -280,6 +280,35 @@ bool Has(const std::string& text, std::string_view needle) {
   return text.find(needle) != std::string::npos;
 }
 
+// `markdown` with its code spans removed: what a renderer would parse as Markdown and HTML.
+std::string OutsideCode(const std::string& markdown) {
+  std::string out;
+  bool in_code = false;
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    bool escaped = i > 0 && markdown[i - 1] == '\\' && !in_code;
+    if (markdown[i] == '`' && !escaped) {
+      in_code = !in_code;
+      continue;
+    }
+    if (!in_code) out.push_back(markdown[i]);
+  }
+  return out;
+}
+
+// Fails when `markdown`, outside code spans, could render a link, an image or raw HTML.
+void ExpectInert(const std::string& markdown) {
+  std::string md = OutsideCode(markdown);
+  EXPECT_EQ(md.find("!["), std::string::npos) << markdown;
+  EXPECT_EQ(md.find("]("), std::string::npos) << markdown;
+  EXPECT_EQ(md.find("http://"), std::string::npos) << markdown;
+  EXPECT_EQ(md.find("www."), std::string::npos) << markdown;
+  for (std::size_t i = 1; i < md.size(); ++i) {
+    if (md[i] == '<') {
+      EXPECT_EQ(md[i - 1], '\\') << markdown;
+    }
+  }
+}
+
 // Numbers in `answer` that appear in neither document nor `allowed`.
 std::set<std::string> InventedNumbers(const std::string& answer, const Session& s,
                                       std::set<std::string> allowed = {}) {
@@ -600,22 +629,16 @@ TEST(CoachTest, HostileMarkdownInTheDocumentsComesOutInert) {
   s.resume +=
       "\nPROJECTS\n- Built ![x](http://evil.example/a.png) dashboards <script>alert(1)"
       "</script> [click](javascript:alert(1))\n";
-  s.job += "\n- Dashboards: <img src=x onerror=alert(1)> see [here](http://evil.example)\n";
+  s.job +=
+      "\n- Dashboards: <img src=x onerror=alert(1)> see [here](http://evil.example) or "
+      "www.evil.example\n";
   for (const char* q :
        {"Where does my resume show dashboards?", "what about dashboards",
         "What does the job say about dashboards?",
         "Rewrite this bullet: Built ![x](http://evil.example/a.png) dashboards <b>x</b>"}) {
     CoachAnswer a = Ask(s, q);
     EXPECT_TRUE(Has(a.markdown, "dashboards") || Has(a.markdown, "Dashboards")) << q;
-    EXPECT_FALSE(Has(a.markdown, "![x]")) << a.markdown;
-    EXPECT_FALSE(Has(a.markdown, "](http")) << a.markdown;
-    EXPECT_FALSE(Has(a.markdown, "](javascript")) << a.markdown;
-    EXPECT_FALSE(Has(a.markdown, "http://")) << a.markdown;
-    for (std::size_t i = 1; i < a.markdown.size(); ++i) {
-      if (a.markdown[i] == '<') {
-        EXPECT_EQ(a.markdown[i - 1], '\\') << a.markdown;
-      }
-    }
+    ExpectInert(a.markdown);
   }
 }
 
@@ -626,13 +649,8 @@ TEST(CoachTest, HostileNamesInTheReportAreEscaped) {
   for (const char* q : {"What am I missing?", "Draft a cover letter", "Draft a summary",
                         "what should I learn first", "interview questions?"}) {
     CoachAnswer a = Ask(s, q);
-    EXPECT_TRUE(Has(a.markdown, "\\<img") || Has(a.markdown, "\\[Evil\\]")) << q;
-    EXPECT_FALSE(Has(a.markdown, "](http")) << a.markdown;
-    for (std::size_t i = 1; i < a.markdown.size(); ++i) {
-      if (a.markdown[i] == '<' || a.markdown[i] == '[') {
-        EXPECT_EQ(a.markdown[i - 1], '\\') << a.markdown;
-      }
-    }
+    EXPECT_TRUE(Has(a.markdown, "\\<img") || Has(a.markdown, "`[Evil](http://evil.example)`")) << q;
+    ExpectInert(a.markdown);
   }
 }
 

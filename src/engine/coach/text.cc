@@ -153,20 +153,21 @@ bool HasDigit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string EscapeInline(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  bool pending_space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (IsSpace(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) {
-      out.push_back(' ');
-      pending_space = false;
-    }
+namespace {
+
+// True for a token that GitHub-flavoured Markdown would turn into a link on its own: a URL with a
+// scheme, a "www." address or an e-mail address. Escaping does not stop that (the autolinking runs
+// on the parsed text), so such tokens are quoted as code instead.
+bool IsLinkLike(std::string_view token) {
+  std::string lower = Lower(token);
+  if (lower.find("://") != std::string::npos) return true;
+  if (lower.find("www.") != std::string::npos) return true;
+  std::size_t at = lower.find('@');
+  return at != std::string::npos && lower.find('.', at) != std::string::npos;
+}
+
+void AppendEscaped(std::string_view token, std::string& out) {
+  for (char c : token) {
     switch (c) {
       case '\\':
       case '`':
@@ -182,33 +183,52 @@ std::string EscapeInline(std::string_view text) {
       case '|':
       case '~':
       case '&':
-      case '@':
         out.push_back('\\');
         out.push_back(c);
-        break;
-      case ':':
-        // Breaks "http://" so renderers with autolinking leave URLs as text; link syntax itself
-        // is already broken by the escaped brackets.
-        out += text.substr(i + 1).starts_with("//") ? "\\:" : ":";
-        break;
-      case '.':
-        // "www." starts an autolink in GitHub-flavoured Markdown.
-        if (out.size() >= 3 && Lower(out.substr(out.size() - 3)) == "www") {
-          out += "\\.";
-        } else {
-          out.push_back(c);
-        }
         break;
       default:
         out.push_back(c);
     }
   }
-  // A leading "-", "+" or "1." would start a list if the quote opens a line.
-  if (!out.empty() && (out[0] == '-' || out[0] == '+')) out.insert(0, "\\");
-  std::size_t digits = 0;
-  while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9') ++digits;
-  if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) {
-    out.insert(digits, "\\");
+}
+
+}  // namespace
+
+std::string EscapeInline(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  std::size_t i = 0;
+  bool first = true;
+  while (i < text.size()) {
+    while (i < text.size() && IsSpace(text[i])) ++i;
+    std::size_t start = i;
+    while (i < text.size() && !IsSpace(text[i])) ++i;
+    if (i == start) break;
+    std::string_view token = text.substr(start, i - start);
+    if (!first) out.push_back(' ');
+    if (IsLinkLike(token)) {
+      // A code span shows the text as written and is never linked or rendered as HTML.
+      out.push_back('`');
+      for (char c : token) {
+        if (c != '`') out.push_back(c);
+      }
+      out.push_back('`');
+    } else {
+      std::size_t before = out.size();
+      AppendEscaped(token, out);
+      if (first) {
+        // A leading "-", "+" or "1." would start a list if the quote opens a line.
+        std::string_view t = std::string_view(out).substr(before);
+        std::size_t digits = 0;
+        while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+        if (!t.empty() && (t[0] == '-' || t[0] == '+')) {
+          out.insert(before, "\\");
+        } else if (digits > 0 && digits < t.size() && (t[digits] == '.' || t[digits] == ')')) {
+          out.insert(before + digits, "\\");
+        }
+      }
+    }
+    first = false;
   }
   return out;
 }

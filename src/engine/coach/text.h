@@ -52,8 +52,9 @@ bool ContainsWord(std::string_view text, std::string_view phrase);
 bool HasDigit(std::string_view text);
 
 // Untrusted text made inert for inline Markdown: whitespace runs collapse to one space, Markdown
-// and HTML punctuation is backslash-escaped, and URL/e-mail autolinks are broken, so
-// "![x](http://evil)" and "<script>" render as plain text. The result stays on one line.
+// and HTML punctuation is backslash-escaped, and tokens that would autolink (URLs, "www."
+// addresses, e-mail addresses) are shown as code spans, so "![x](http://evil)", "<script>" and
+// "www.evil.example" render as plain text. The result stays on one line.
 std::string EscapeInline(std::string_view text);
 
 // EscapeInline() of at most `max_bytes` of `text` (cut at a UTF-8 boundary, "…" appended).
