@@ -73,7 +73,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url,
   if (PQstatus(raw) != CONNECTION_OK) return Unavailable(FirstLine(PQerrorMessage(raw)));
   // libpq prints server notices ("schema ... already exists, skipping") to stderr by default;
   // they are expected and not worth a log line.
-  PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      raw, [](void*, const char*) {}, nullptr);
   // The schema name is validated by the caller (letters, digits, underscore).
   RC_ASSIGN_OR_RETURN(
       PgResult ignored,

@@ -235,9 +235,10 @@ Status PostgresStore::WithConnection(bool transaction,
       }
       available_.notify_all();
       conn.reset();
-      // Nothing reached the database (a dead connection fails on its first command), so one
-      // retry on a new connection cannot apply anything twice.
-      if (nothing_done && attempt == 0) continue;
+      // Retry once on a new connection when that cannot apply anything twice: reads (every
+      // call without a transaction is one) are idempotent, and a write whose first command
+      // failed never reached the database (a dead connection fails on its first command).
+      if ((nothing_done || !transaction) && attempt == 0) continue;
       return status;
     }
     Release(std::move(conn));

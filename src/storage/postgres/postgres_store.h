@@ -41,9 +41,9 @@ struct PostgresOptions {
 // row (UPDATE ... WHERE live) before reading MAX(seq), so appends through any number of
 // instances are serialized per session and none is lost. All statements are prepared, with
 // parameters only. When the server goes away, calls return Unavailable ("postgres
-// unavailable: ...") and broken connections are dropped; a call whose connection turns out to
-// be dead before anything was sent retries once on a new connection, so the store recovers by
-// itself once the server is back. Thread-safe.
+// unavailable: ...") and broken connections are dropped; a read, or a write whose connection
+// turns out to be dead before anything was sent, retries once on a new connection, so the
+// store recovers by itself once the server is back. Thread-safe.
 class PostgresStore final : public Store {
  public:
   // Connects, then applies missing migrations under a transaction-scoped advisory lock, so
@@ -76,8 +76,9 @@ class PostgresStore final : public Store {
 
  private:
   PostgresStore(std::string url, PostgresOptions options);
-  // Runs `body` on a pooled connection, inside BEGIN/COMMIT when `transaction`. Retries once
-  // on a fresh connection when the borrowed one was dead before any command succeeded.
+  // Runs `body` on a pooled connection, inside BEGIN/COMMIT when `transaction` (every write
+  // uses one; reads do not). After a lost connection, retries once on a new connection when
+  // that is safe: for reads, and for writes whose first command failed.
   Status WithConnection(bool transaction, const std::function<Status(pg::PgConnection&)>& body);
   Result<std::unique_ptr<pg::PgConnection>> Acquire();
   void Release(std::unique_ptr<pg::PgConnection> conn);
