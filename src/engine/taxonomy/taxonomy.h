@@ -52,7 +52,7 @@ struct SurfaceTrie {
   };
   struct Node {
     std::unordered_map<std::string, std::int32_t> children;
-    std::vector<Terminal> terminals;  // usually one; several when plural folding collides
+    std::vector<Terminal> terminals;  // at most one: forms are unique
   };
   std::vector<Node> nodes;
 };
@@ -81,7 +81,7 @@ class Taxonomy {
   std::string version_;
   std::vector<Skill> skills_;
   std::map<std::string, int, std::less<>> by_id_;
-  std::map<std::string, int, std::less<>> by_form_;  // normalized form -> skill index
+  std::unordered_map<std::string, int> by_form_;  // normalized form -> skill index
   std::size_t surface_form_count_ = 0;
   SurfaceTrie trie_;
 };

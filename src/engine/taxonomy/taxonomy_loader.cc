@@ -216,8 +216,12 @@ Result<std::shared_ptr<const Taxonomy>> LoadTaxonomy(const std::vector<TaxonomyF
     taxonomy->by_id_[pending[i].skill.id] = static_cast<int>(i);
   }
   // Surface forms: unique across all ids.
-  std::map<std::string, std::string, std::less<>> form_where;
-  std::map<std::string, std::string, std::less<>> written_forms;
+  struct FormEntry {
+    std::vector<std::string> words;  // lower-case word tokens
+    std::string key;                 // the words joined by ' '
+    int skill = 0;
+  };
+  std::vector<FormEntry> forms;  // in load order (sorted ids, then name and aliases)
   for (std::size_t i = 0; i < pending.size(); ++i) {
     Pending& p = pending[i];
     for (const std::string& rel : p.skill.related) {
@@ -230,22 +234,25 @@ Result<std::shared_ptr<const Taxonomy>> LoadTaxonomy(const std::vector<TaxonomyF
       }
     }
     for (const std::string& form : p.forms) {
-      const std::string key = JoinTokens(SurfaceTokens(form));
-      if (key.empty()) {
+      FormEntry entry;
+      entry.words = SurfaceTokens(form);
+      entry.key = JoinTokens(entry.words);
+      entry.skill = static_cast<int>(i);
+      if (entry.key.empty()) {
         return Error(
             p.skill.file, p.line,
             "surface form '" + form + "' of '" + p.skill.id + "' has no letters or digits");
       }
-      auto it = taxonomy->by_form_.find(key);
+      auto it = taxonomy->by_form_.find(entry.key);
       if (it != taxonomy->by_form_.end()) {
         if (it->second == static_cast<int>(i)) continue;  // same skill: harmless repeat
+        const Pending& owner = pending[it->second];
         return Error(p.skill.file, p.line,
                      "surface form '" + form + "' of '" + p.skill.id + "' already belongs to '" +
-                         pending[it->second].skill.id + "' (" + form_where[key] + ")");
+                         owner.skill.id + "' (" + Where(owner.skill.file, owner.line) + ")");
       }
-      taxonomy->by_form_[key] = static_cast<int>(i);
-      form_where[key] = Where(p.skill.file, p.line);
-      written_forms[key] = form;
+      taxonomy->by_form_.emplace(entry.key, static_cast<int>(i));
+      forms.push_back(std::move(entry));
     }
   }
   taxonomy->surface_form_count_ = taxonomy->by_form_.size();
@@ -290,28 +297,25 @@ Result<std::shared_ptr<const Taxonomy>> LoadTaxonomy(const std::vector<TaxonomyF
     }
   }
   for (auto& p : pending) taxonomy->skills_.push_back(std::move(p.skill));
-  // The trie over matching keys (plural-folded tokens), built in sorted form order.
+  // The trie over the forms' lower-case words. Surface forms are stored as written; plural
+  // folding happens on the text side only, so an alias "teams" never makes "team" match.
   SurfaceTrie& trie = taxonomy->trie_;
+  trie.nodes.reserve(forms.size() * 2 + 1);
   trie.nodes.emplace_back();
-  for (const auto& [form, index] : taxonomy->by_form_) {
+  for (FormEntry& entry : forms) {
     std::int32_t node = 0;
-    const Tokenized tokens = Tokenize(written_forms[form]);
-    for (const Token& token : tokens.tokens) {
-      if (!token.is_word) continue;
-      // Surface forms are stored as written (lower-cased); plural folding happens on the text
-      // side only, so "Teams" never turns into "team".
-      const std::string& key = token.lower;
-      auto it = trie.nodes[node].children.find(key);
+    for (const std::string& word : entry.words) {
+      auto it = trie.nodes[node].children.find(word);
       if (it == trie.nodes[node].children.end()) {
         const auto next = static_cast<std::int32_t>(trie.nodes.size());
-        trie.nodes[node].children.emplace(key, next);
+        trie.nodes[node].children.emplace(word, next);
         trie.nodes.emplace_back();
         node = next;
       } else {
         node = it->second;
       }
     }
-    trie.nodes[node].terminals.push_back({index, form});
+    trie.nodes[node].terminals.push_back({entry.skill, std::move(entry.key)});
   }
   return std::shared_ptr<const Taxonomy>(std::move(taxonomy));
 }
