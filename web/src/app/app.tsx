@@ -115,9 +115,9 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
         {coach.sessionExpired && (
           <div className="notice notice--warn" role="alert">
             <div>
-              <strong>Your previous coaching session has expired.</strong> Sessions are kept for 24 hours
-              after their last use, so its report and chat are gone. Your resume and job description are still
-              here.
+              <strong>Your previous coaching session has expired or was deleted.</strong> Sessions are kept
+              for 24 hours after their last use, so its report and chat are gone. Your resume and job
+              description are still here.
             </div>
             <div className="notice__actions">
               <button
