@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 #include <string>
 
 namespace rc::engine {
@@ -33,7 +32,11 @@ int MonthOf(std::string_view word) {
       {"june", 6},      {"july", 7},      {"august", 8}, {"september", 9}, {"october", 10},
       {"november", 11}, {"december", 12}, {"sept", 9},   {"spring", 3},    {"summer", 6},
       {"fall", 9},      {"autumn", 9},    {"winter", 12}};
-  const std::string w = Lower(word);
+  char buf[10];
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  }
+  const std::string_view w(buf, word.size());
   for (const auto& [name, month] : kMonths) {
     if (w == name) return month;
     if (w.size() == 3 && name.substr(0, 3) == w && month <= 12 && name != "sept" &&
@@ -218,12 +221,23 @@ int MonthsInclusive(model::YearMonth start, model::YearMonth end) {
 }
 
 int UnionMonths(const std::vector<std::pair<model::YearMonth, model::YearMonth>>& ranges) {
-  std::set<int> months;
+  std::vector<std::pair<int, int>> spans;
+  int lo = 0;
+  int hi = -1;
   for (const auto& [start, end] : ranges) {
-    const auto [s, e] = MonthIndices(start, end);
-    for (int m = s; m <= e && m - s < 12 * 80; ++m) months.insert(m);
+    auto [s, e] = MonthIndices(start, end);
+    if (e < s) continue;
+    e = std::min(e, s + 12 * 80);  // a typo'd year must not blow up the count
+    spans.emplace_back(s, e);
+    lo = hi < lo ? s : std::min(lo, s);
+    hi = std::max(hi, e);
   }
-  return static_cast<int>(months.size());
+  if (spans.empty()) return 0;
+  std::vector<char> covered(static_cast<std::size_t>(hi - lo + 1), 0);
+  for (const auto& [s, e] : spans) {
+    std::fill(covered.begin() + (s - lo), covered.begin() + (e - lo + 1), 1);
+  }
+  return static_cast<int>(std::count(covered.begin(), covered.end(), 1));
 }
 
 }  // namespace rc::engine
