@@ -201,4 +201,20 @@ describe("App", () => {
     expect(await screen.findByText(/examples couldn't be loaded/)).toBeTruthy();
     expect((screen.getByLabelText("Load an example resume") as HTMLSelectElement).disabled).toBe(true);
   });
+
+  it("says where documents go, depending on the answer mode", async () => {
+    const server = new FakeServer();
+    const llm = new ApiClient((url, init) =>
+      url === "/health"
+        ? Promise.resolve(
+            new Response(JSON.stringify({ status: "ok", storage: "sqlite", llm: "llm", version: "t" })),
+          )
+        : server.fetch(url, init),
+    );
+    const first = render(<App client={llm} />);
+    expect(await screen.findByText(/receives your documents and questions/)).toBeTruthy();
+    first.unmount();
+    mount(server);
+    expect(await screen.findByText(/your documents are not sent anywhere else/)).toBeTruthy();
+  });
 });

@@ -244,8 +244,10 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
         )}
       </main>
       <footer className="footer muted">
-        Resume Coach runs entirely on this server: your documents are not sent anywhere else. Sessions are
-        deleted 24 hours after their last use, or now with Start over.
+        {coach.serverMode === "llm"
+          ? "Analysis runs on this server. Chat answers come from the language model this server is configured with, which receives your documents and questions."
+          : "Resume Coach runs entirely on this server: your documents are not sent anywhere else."}{" "}
+        Sessions are deleted 24 hours after their last use, or now with Start over.
       </footer>
     </div>
   );
