@@ -17,8 +17,13 @@ std::string FirstLine(const char* message) {
   return s;
 }
 
+// Keeps libpq's reason but not where it tried to connect: callers may show the message to
+// clients, and addresses of internal hosts are not theirs to see.
 Status Unavailable(const std::string& detail) {
-  return UnavailableError(std::string(kUnavailablePrefix) + detail);
+  constexpr std::string_view kFailed = "failed: ";
+  const auto at = detail.rfind(kFailed);
+  const std::string reason = at == std::string::npos ? detail : detail.substr(at + kFailed.size());
+  return UnavailableError(std::string(kUnavailablePrefix) + reason);
 }
 
 }  // namespace

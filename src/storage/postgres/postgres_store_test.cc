@@ -380,6 +380,10 @@ TEST(PostgresStoreNoServerTest, UnreachableServerIsUnavailable) {
   auto store = PostgresStore::Open("postgresql://nobody@127.0.0.1:1/none", options);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kUnavailable);
+  // The reason, without the address it tried.
+  EXPECT_EQ(store.status().message().find("127.0.0.1"), std::string::npos)
+      << store.status().message();
+  EXPECT_TRUE(store.status().message().starts_with("postgres unavailable: "));
 }
 
 }  // namespace
