@@ -96,7 +96,8 @@ using DoneSink = std::function<void(ChatOutcome outcome)>;
 
 // A streaming chat-completion model. StreamChat returns at once; the sinks run later on the
 // implementation's executor, never inside StreamChat. Exactly one DoneSink call follows every
-// StreamChat call, including after cancellation. Implementations are thread-safe.
+// StreamChat call, including after cancellation (unless the executor itself is shut down
+// first). Implementations are thread-safe.
 class LlmClient {
  public:
   virtual ~LlmClient() = default;

@@ -274,7 +274,10 @@ asio::awaitable<AttemptResult> Exchange(Call& call, Stream& stream, beast::tcp_s
       if (!d.chunk->content.empty()) {
         got_first = true;
         Deliver(call, d.chunk->content);
-        if (call.cancelled) co_return Fail(CancelledError(), LlmErrorKind::kCancelled);
+        // The sink may have cancelled; the posted cancel handler has not run yet.
+        if (call.cancelled || call.cancel->cancelled()) {
+          co_return Fail(CancelledError(), LlmErrorKind::kCancelled);
+        }
       }
     }
     if (ec) co_return FromIoError(call, ec, got_first, true);
