@@ -389,7 +389,11 @@ TEST_F(OpenAiClientTest, CancelFromAnotherThreadEndsTheStream) {
       },
       cancel);
   std::thread runner([&] { io.run_for(std::chrono::seconds(20)); });
-  while (tokens.load() < 2) std::this_thread::sleep_for(milliseconds(5));
+  const auto give_up = SteadyClock::now() + std::chrono::seconds(10);
+  while (tokens.load() < 2 && !done.load() && SteadyClock::now() < give_up) {
+    std::this_thread::sleep_for(milliseconds(5));
+  }
+  ASSERT_GE(tokens.load(), 2) << "the stream never started";
   const auto cancelled_at = SteadyClock::now();
   cancel->Cancel();
   while (!done.load() && SteadyClock::now() - cancelled_at < std::chrono::seconds(5)) {

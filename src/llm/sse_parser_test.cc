@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -80,6 +82,31 @@ TEST(SseParserTest, AnySplitGivesTheSameEvents) {
     ASSERT_TRUE(parser.Feed(std::string_view(stream).substr(0, cut), events).ok());
     ASSERT_TRUE(parser.Feed(std::string_view(stream).substr(cut), events).ok());
     EXPECT_EQ(events, whole) << "split at " << cut;
+  }
+}
+
+TEST(SseParserTest, RandomPiecesOfALongStreamGiveTheSameEvents) {
+  std::string stream;
+  for (int i = 0; i < 200; ++i) {
+    stream += (i % 7 == 0) ? ": ping\r\n" : "";
+    stream +=
+        "data: {\"i\":" + std::to_string(i) + ",\"t\":\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\"}";
+    stream += (i % 2 == 0) ? "\r\n\r\n" : "\n\n";
+  }
+  const auto whole = ParseAll(stream);
+  ASSERT_EQ(whole.size(), 200u);
+  std::mt19937 rng(42);
+  for (int round = 0; round < 50; ++round) {
+    SseParser parser;
+    std::vector<SseEvent> events;
+    std::size_t pos = 0;
+    while (pos < stream.size()) {
+      const std::size_t n = std::min<std::size_t>(1 + rng() % 40, stream.size() - pos);
+      ASSERT_TRUE(parser.Feed(std::string_view(stream).substr(pos, n), events).ok());
+      pos += n;
+    }
+    ASSERT_EQ(events, whole) << "round " << round;
+    EXPECT_FALSE(parser.HasPartialEvent());
   }
 }
 
