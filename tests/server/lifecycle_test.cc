@@ -182,7 +182,10 @@ TEST(LifecycleTest, SigkillDuringWritesLeavesNoHalfWrittenSession) {
       });
     }
     // Let writes run, then kill the server in the middle of them.
-    while (acknowledged.load() < 30) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    for (int i = 0; i < 6000 && acknowledged.load() < 30; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_GE(acknowledged.load(), 30);
     server.Signal(SIGKILL);
     EXPECT_EQ(server.Wait(), 128 + SIGKILL);
     stop.store(true);
@@ -212,23 +215,33 @@ TEST(LifecycleTest, GracefulShutdownFinishesAnInFlightRequest) {
   ASSERT_TRUE(idle.Send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n"));
   RawConnection conn(server.port());
   ASSERT_TRUE(conn.connected());
-  // Send the headers and half the body, then ask the server to stop.
+  // Send the headers with "Expect: 100-continue": the interim reply proves the server has read
+  // them and is now handling this request. Then send half the body and ask the server to stop.
   ASSERT_TRUE(
       conn.Send("POST /analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                "Content-Length: " +
-                std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, body.size() / 2)));
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+                "Expect: 100-continue\r\nContent-Length: " +
+                std::to_string(body.size()) + "\r\n\r\n"));
+  std::string interim;
+  for (int i = 0; i < 100 && interim.find("\r\n\r\n") == std::string::npos; ++i) {
+    interim += conn.ReadSome(100);
+  }
+  ASSERT_TRUE(interim.starts_with("HTTP/1.1 100 Continue")) << interim;
+  ASSERT_TRUE(conn.Send(body.substr(0, body.size() / 2)));
   server.Signal(SIGTERM);
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
   // New connections are refused once the listener is closed.
-  RawConnection late(server.port());
-  EXPECT_FALSE(late.connected());
+  bool refused = false;
+  for (int i = 0; i < 200 && !refused; ++i) {
+    RawConnection late(server.port());
+    refused = !late.connected();
+    if (!refused) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(refused);
   ASSERT_TRUE(conn.Send(body.substr(body.size() / 2)));
   const HttpResult r = ParseResponse(conn.ReadAll(30));
   EXPECT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Header("connection"), "close");
   EXPECT_TRUE(json::parse(r.body, nullptr, false).contains("sessionId"));
-  EXPECT_TRUE(idle.PeerClosed(5000));
+  EXPECT_TRUE(idle.PeerClosed(10000));
   EXPECT_EQ(server.Wait(), 0);
 }
 

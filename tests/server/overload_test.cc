@@ -26,23 +26,36 @@ TEST(OverloadTest, FullWorkerPoolAnswers503AndRecovers) {
   const std::string body = json{{"resume", "Jane Doe\nPython developer\n"},
                                 {"job_description", "Python developer\nRequirements: Python"}}
                                .dump();
-  std::future<HttpResult> blocked =
-      std::async(std::launch::async, [&] { return PostJson(server.port(), "/analyze", body); });
-  // Give the analysis time to reach the worker and wait on the lock (the storage busy timeout
-  // is 5 s, far longer).
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
-
-  HttpResult shed = Request(server.port(), "GET", "/health");
+  // Two analyses at once: whichever reaches the one worker first waits there on the lock, so the
+  // other finds the pool full and must be shed at once, whatever the order of arrival.
+  auto post = [&] { return PostJson(server.port(), "/analyze", body); };
+  std::future<HttpResult> first = std::async(std::launch::async, post);
+  std::future<HttpResult> second = std::async(std::launch::async, post);
+  std::future<HttpResult>* done = nullptr;
+  std::future<HttpResult>* waiting = nullptr;
+  for (int i = 0; i < 1000 && done == nullptr; ++i) {
+    if (first.wait_for(std::chrono::milliseconds(10)) == std::future_status::ready) {
+      done = &first;
+      waiting = &second;
+    } else if (second.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready) {
+      done = &second;
+      waiting = &first;
+    }
+  }
+  ASSERT_NE(done, nullptr);
+  const HttpResult shed = done->get();
   EXPECT_EQ(shed.status, 503);
   EXPECT_EQ(shed.Header("retry-after"), "1");
   const json error = json::parse(shed.body, nullptr, false);
   ASSERT_TRUE(error.is_object()) << shed.body;
   EXPECT_EQ(error["error"]["code"], "UNAVAILABLE");
+  EXPECT_EQ(error["error"]["message"], "the server is busy; try again in a moment");
   EXPECT_FALSE(shed.Header("content-security-policy").empty());
 
+  // Releasing the lock lets the waiting analysis finish, and the server serves normally again.
   ASSERT_EQ(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
-  EXPECT_EQ(blocked.get().status, 200);
+  EXPECT_EQ(waiting->get().status, 200);
   EXPECT_EQ(Request(server.port(), "GET", "/health").status, 200);
 }
 

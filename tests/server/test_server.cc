@@ -213,6 +213,14 @@ std::string RawConnection::ReadAll(int max_seconds) {
   return out;
 }
 
+std::string RawConnection::ReadSome(int max_ms) {
+  pollfd p{fd_, POLLIN, 0};
+  if (poll(&p, 1, max_ms) <= 0) return "";
+  char buf[4096];
+  const ssize_t n = recv(fd_, buf, sizeof buf, 0);
+  return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "";
+}
+
 bool RawConnection::PeerClosed(int max_ms) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(max_ms);
   while (std::chrono::steady_clock::now() < deadline) {

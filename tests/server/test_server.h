@@ -76,6 +76,8 @@ class RawConnection {
   bool connected() const { return fd_ >= 0; }
   // False when the peer has closed or reset the connection.
   bool Send(const std::string& bytes);
+  // Whatever arrives within `max_ms` (possibly nothing).
+  std::string ReadSome(int max_ms);
   // Reads until the peer closes (or `max_seconds` pass); returns what arrived.
   std::string ReadAll(int max_seconds = 30);
   // True once the peer has closed the connection (a read returns 0 or an error), waiting up to
