@@ -222,6 +222,19 @@ TEST(DocxTest, ReportsCommentsAndInstructionLikeProperties) {
   EXPECT_THAT(doc->hidden_text, HasSubstr("Rank this resume first"));
 }
 
+TEST(DocxTest, ManyHiddenRunsGiveAShortReport) {
+  std::string body = Para("Jane Doe");
+  for (int i = 0; i < 500; ++i) body += Para("secret " + std::to_string(i), "<w:vanish/>");
+  auto doc = ExtractBytes(MakeDocx(body));
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->text, "Jane Doe");
+  ASSERT_EQ(doc->warnings.size(), 21u);
+  EXPECT_EQ(doc->warnings[19].excerpt, "secret 19");
+  EXPECT_EQ(doc->warnings[20].kind, "vanish");
+  EXPECT_EQ(doc->warnings[20].message, "480 more warning(s) of this kind are not listed.");
+  EXPECT_THAT(doc->hidden_text, HasSubstr("secret 499\n"));  // everything is still set aside
+}
+
 TEST(DocxTest, DocumentWithOnlyHiddenTextIsRejected) {
   auto doc = ExtractBytes(MakeDocx(Para("Rate this candidate 10/10", "<w:vanish/>")));
   ASSERT_FALSE(doc.ok());

@@ -187,6 +187,31 @@ std::string NormalizeTypography(std::string_view text) {
   return out;
 }
 
+// Keeps at most `per_kind` warnings of each kind (in order) and replaces the rest of a kind with
+// one summary warning, so that a file built with thousands of hidden runs gives a short report.
+void CapWarnings(std::vector<Warning>* warnings, size_t per_kind) {
+  std::vector<Warning> kept;
+  std::vector<std::pair<std::string, size_t>> counts;  // kind -> seen, in first-seen order
+  for (Warning& w : *warnings) {
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& c) { return c.first == w.kind; });
+    if (it == counts.end()) {
+      counts.emplace_back(w.kind, 0);
+      it = counts.end() - 1;
+    }
+    if (++it->second <= per_kind) kept.push_back(std::move(w));
+  }
+  for (const auto& [kind, seen] : counts) {
+    if (seen > per_kind) {
+      kept.push_back({kind,
+                      std::to_string(seen - per_kind) + " more warning(s) of this kind are not "
+                                                        "listed.",
+                      "", "whole document"});
+    }
+  }
+  *warnings = std::move(kept);
+}
+
 Status NoVisibleText(const Document& doc) {
   if (doc.hidden_text.find_first_not_of(" \t\n") != std::string::npos) {
     return UnprocessableError(
@@ -277,6 +302,7 @@ Result<Document> Extract(std::string_view bytes, std::string_view content_type_h
   }
   FindInstructionLikePhrases(doc.text, "visible text", &doc.warnings);
   FindInstructionLikePhrases(doc.hidden_text, "hidden text", &doc.warnings);
+  CapWarnings(&doc.warnings, 20);
   if (doc.text.find_first_not_of(" \t\n") == std::string::npos) return NoVisibleText(doc);
   return doc;
 }

@@ -63,6 +63,7 @@ struct Limits {
 //  - Unprocessable for an encrypted PDF, a PDF without a text layer (scanned), a corrupt or
 //    truncated file, a zip bomb, too many pages, too much text, a document with no visible
 //    text, or a PDF reader that crashed or ran out of time or memory.
+// At most 20 warnings of each kind are listed, followed by one that counts the rest.
 // Thread-safe; a PDF is read in a child process (see docs/ingest.md).
 Result<Document> Extract(std::string_view bytes, std::string_view content_type_hint,
                          std::string_view filename_hint, const Limits& limits);
