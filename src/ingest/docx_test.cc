@@ -235,6 +235,16 @@ TEST(DocxTest, ManyHiddenRunsGiveAShortReport) {
   EXPECT_THAT(doc->hidden_text, HasSubstr("secret 499\n"));  // everything is still set aside
 }
 
+TEST(DocxTest, TooMuchHiddenTextIsRejected) {
+  Limits limits;
+  limits.max_text_bytes = 1000;
+  auto doc = ExtractBytes(MakeDocx(Para("Jane Doe") + Para(std::string(1500, 'x'), "<w:vanish/>")),
+                          limits);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), StatusCode::kUnprocessable);
+  EXPECT_THAT(doc.status().message(), HasSubstr("hides more than 1 KB"));
+}
+
 TEST(DocxTest, DocumentWithOnlyHiddenTextIsRejected) {
   auto doc = ExtractBytes(MakeDocx(Para("Rate this candidate 10/10", "<w:vanish/>")));
   ASSERT_FALSE(doc.ok());

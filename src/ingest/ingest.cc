@@ -300,6 +300,11 @@ Result<Document> Extract(std::string_view bytes, std::string_view content_type_h
                               std::to_string(limits.max_text_bytes / 1000) +
                               " KB of text, more than any resume or job description");
   }
+  if (doc.hidden_text.size() > limits.max_text_bytes) {
+    return UnprocessableError("this file hides more than " +
+                              std::to_string(limits.max_text_bytes / 1000) +
+                              " KB of text from readers, so it cannot be analysed");
+  }
   FindInstructionLikePhrases(doc.text, "visible text", &doc.warnings);
   FindInstructionLikePhrases(doc.hidden_text, "hidden text", &doc.warnings);
   CapWarnings(&doc.warnings, 20);
