@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <ctime>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace rc::llm {
@@ -57,6 +58,28 @@ ChunkError ErrorFromObject(const json& error) {
   return {UnavailableError("the AI service reported an error" +
                            (code.empty() ? std::string() : " (" + code + ")") + " while answering"),
           LlmErrorKind::kUpstreamError};
+}
+
+// A token count from a usage object; 0 when absent or not a non-negative integer (some servers
+// send null or strings, and json::value() would throw on those).
+std::int64_t Count(const json& usage, const char* key) {
+  const auto it = usage.find(key);
+  if (it == usage.end()) return 0;
+  if (it->is_number_unsigned()) {
+    const std::uint64_t value = it->get<std::uint64_t>();
+    constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    return static_cast<std::int64_t>(std::min(value, kMax));
+  }
+  if (it->is_number_integer()) return std::max<std::int64_t>(0, it->get<std::int64_t>());
+  return 0;
+}
+
+Usage UsageFrom(const json& usage) {
+  Usage u;
+  u.prompt_tokens = Count(usage, "prompt_tokens");
+  u.completion_tokens = Count(usage, "completion_tokens");
+  u.estimated = false;
+  return u;
 }
 
 ChunkError BadResponse(std::string what) {
@@ -117,11 +140,7 @@ DecodedChunk DecodeStreamChunk(std::string_view data) {
     }
   }
   if (auto usage = j.find("usage"); usage != j.end() && usage->is_object()) {
-    Usage u;
-    u.prompt_tokens = usage->value("prompt_tokens", std::int64_t{0});
-    u.completion_tokens = usage->value("completion_tokens", std::int64_t{0});
-    u.estimated = false;
-    chunk.usage = u;
+    chunk.usage = UsageFrom(*usage);
   }
   out.chunk = std::move(chunk);
   return out;
@@ -156,8 +175,7 @@ DecodedChunk DecodeCompletionBody(std::string_view body) {
     chunk.finish_reason = fr->get<std::string>();
   }
   if (auto usage = j.find("usage"); usage != j.end() && usage->is_object()) {
-    chunk.usage = Usage{usage->value("prompt_tokens", std::int64_t{0}),
-                        usage->value("completion_tokens", std::int64_t{0}), false};
+    chunk.usage = UsageFrom(*usage);
   }
   out.chunk = std::move(chunk);
   return out;

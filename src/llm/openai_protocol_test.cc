@@ -61,6 +61,25 @@ TEST(DecodeStreamChunkTest, ContentFinishUsageAndDone) {
   EXPECT_TRUE(d.chunk->done);
 }
 
+TEST(DecodeStreamChunkTest, OddTypesNeverThrow) {
+  // Servers differ: null or string counts, a non-object delta, a numeric content.
+  for (const char* data :
+       {R"({"choices":[],"usage":{"prompt_tokens":null,"completion_tokens":"7"}})",
+        R"({"choices":[{"delta":"text","finish_reason":7}]})",
+        R"({"choices":[{"delta":{"content":42}}]})", R"({"choices":"none"})",
+        R"({"error":"plain string"})", R"({"choices":[{"finish_reason":"error","error":5}]})"}) {
+    DecodedChunk d = DecodeStreamChunk(data);
+    if (d.chunk) {
+      EXPECT_EQ(d.chunk->content, "") << data;
+    }
+  }
+  DecodedChunk d =
+      DecodeStreamChunk(R"({"choices":[],"usage":{"prompt_tokens":null,"completion_tokens":-3}})");
+  ASSERT_TRUE(d.chunk && d.chunk->usage);
+  EXPECT_EQ(d.chunk->usage->prompt_tokens, 0);
+  EXPECT_EQ(d.chunk->usage->completion_tokens, 0);
+}
+
 TEST(DecodeStreamChunkTest, RoleOnlyChunkHasNoContent) {
   DecodedChunk d = DecodeStreamChunk(R"({"choices":[{"delta":{"role":"assistant"}}]})");
   ASSERT_TRUE(d.chunk);
