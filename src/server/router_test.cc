@@ -154,6 +154,16 @@ TEST_F(RouterTest, UnknownPathsAndWrongMethods) {
   EXPECT_EQ(Send("DELETE", "/items").headers.Get("allow"), "GET, HEAD");
 }
 
+TEST_F(RouterTest, HeadAnswersLikeGet) {
+  HttpResponse get = Send("GET", "/items");
+  HttpResponse head = Send("HEAD", "/items");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.body, get.body);  // the connection layer sends only the length for HEAD
+  EXPECT_EQ(Send("HEAD", "/health").status, 200);
+  EXPECT_EQ(Send("HEAD", "/assets/a.js").status, 200);
+  EXPECT_EQ(Send("HEAD", "/analyze").status, 405);
+}
+
 TEST_F(RouterTest, SessionEndpointsNeedTheHeader) {
   ExpectError(Send("GET", "/session"), 400, "INVALID_ARGUMENT", "X-Session-Id header is required");
   ExpectError(Send("DELETE", "/session"), 400, "INVALID_ARGUMENT",

@@ -139,6 +139,18 @@ TEST_F(LimitsTest, MalformedRequestLineIs400) {
   EXPECT_EQ(ErrorCode(r), "INVALID_ARGUMENT");
 }
 
+TEST(ConnectionLimitTest, ConnectionsOverTheCapAreClosedAtOnce) {
+  TempDir data;
+  ServerProcess server(data.path(), {"--max-connections", "2", "--read-timeout", "60s"});
+  // Three idle connections: the server keeps two (they wait up to 60 s for a request) and
+  // closes the third as soon as it accepts it.
+  RawConnection a(server.port()), b(server.port()), c(server.port());
+  ASSERT_TRUE(a.connected() && b.connected() && c.connected());
+  int closed = 0;
+  for (RawConnection* conn : {&a, &b, &c}) closed += conn->PeerClosed(3000) ? 1 : 0;
+  EXPECT_EQ(closed, 1);
+}
+
 TEST(CorsTest, OnlyConfiguredOriginsAreEchoed) {
   TempDir data;
   ServerProcess server(data.path(), {"--cors-origin", "http://localhost:5173"});
