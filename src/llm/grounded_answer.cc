@@ -4,6 +4,8 @@
 #include <future>
 #include <memory>
 
+#include "llm/output_checks.h"
+
 namespace rc::llm {
 
 void StreamGroundedAnswer(LlmClient& client, ChatRequest request,
@@ -14,8 +16,9 @@ void StreamGroundedAnswer(LlmClient& client, ChatRequest request,
       [skills = std::move(skills), on_done = std::move(on_done)](ChatOutcome outcome) {
         GroundedAnswer answer;
         if (outcome.complete) {
-          answer.claims = FindUnsupportedClaims(outcome.text, skills);
-          answer.markdown = AnnotateClaims(outcome.text, answer.claims);
+          const std::string clean = RemoveMarkdownImages(outcome.text);
+          answer.claims = FindUnsupportedClaims(clean, skills);
+          answer.markdown = AnnotateClaims(clean, answer.claims);
         }
         answer.outcome = std::move(outcome);
         if (on_done) on_done(std::move(answer));

@@ -12,7 +12,8 @@
 namespace rc::llm {
 
 // The finished call: the client's outcome, and for a complete answer the Markdown to show and
-// store (the answer with unsupported claims annotated) and the claims found.
+// store (the answer without Markdown images, with unsupported claims annotated) and the claims
+// found.
 struct GroundedAnswer {
   ChatOutcome outcome;
   std::string markdown;  // "" unless outcome.complete
@@ -20,8 +21,9 @@ struct GroundedAnswer {
 };
 
 // Streams `request` through `client`; tokens go to `on_token` as they arrive; when the stream
-// ends, a complete answer is checked with FindUnsupportedClaims(text, skills) and annotated,
-// then `on_done` runs once (on the client's executor).
+// ends, a complete answer loses its images (RemoveMarkdownImages), is checked with
+// FindUnsupportedClaims(text, skills) and annotated, then `on_done` runs once (on the client's
+// executor). The analysis caller should also check MissingAnalysisSections(markdown).
 void StreamGroundedAnswer(LlmClient& client, ChatRequest request,
                           std::vector<UnsupportedSkill> skills, TokenSink on_token,
                           std::function<void(GroundedAnswer)> on_done, CancelToken cancel);

