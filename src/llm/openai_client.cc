@@ -364,7 +364,10 @@ asio::awaitable<void> RunCall(std::shared_ptr<Call> call) {
     last = co_await Attempt(*call);
     if (last.kind == LlmErrorKind::kNone || call->cancelled || !last.retryable ||
         call->outcome.tokens_delivered || attempt >= policy.max_retries) {
-      if (call->cancelled) last = Fail(CancelledError(), LlmErrorKind::kCancelled);
+      // A cancel racing a finished answer does not undo it.
+      if (call->cancelled && last.kind != LlmErrorKind::kNone) {
+        last = Fail(CancelledError(), LlmErrorKind::kCancelled);
+      }
       break;
     }
     milliseconds delay = BackoffDelay(policy, attempt, call->impl->Jitter());
