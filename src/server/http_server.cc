@@ -215,9 +215,13 @@ struct HttpServer::Impl {
         res = ErrorResponse(UnavailableError("the server is busy; try again in a moment"));
         router.Decorate(req, res);
       } else {
+        // Released however the task ends (Router::Handle does not throw, but a copy may).
+        struct PendingSlot {
+          std::atomic<int>& count;
+          ~PendingSlot() { count.fetch_sub(1); }
+        } slot{pending};
         awaitable<HttpResponse> task = HandleOnWorker(router, req);
         res = co_await asio::co_spawn(workers.get_executor(), std::move(task), use_awaitable);
-        pending.fetch_sub(1);
       }
       const int status = res.status;
       const std::size_t bytes = res.body.size();
