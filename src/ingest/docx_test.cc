@@ -133,7 +133,7 @@ TEST(DocxTest, MovesVanishWhiteAndTinyRunsToHiddenText) {
   EXPECT_EQ(tiny->excerpt, "rust");
   const Warning* instruction = FindKind(*doc, "instruction_like");
   ASSERT_NE(instruction, nullptr);
-  EXPECT_EQ(instruction->location, "hidden text");
+  EXPECT_EQ(instruction->location, "hidden text, body, paragraph 2");
 }
 
 TEST(DocxTest, HiddenRunInsideAParagraphKeepsNeighboursApart) {

@@ -187,6 +187,34 @@ std::string NormalizeTypography(std::string_view text) {
   return out;
 }
 
+// Instruction-like phrases found in the hidden text get the location of the hidden piece they
+// came from, e.g. "hidden text, body, paragraph 2", when its excerpt can be matched.
+void NameHiddenLocations(std::vector<Warning>* warnings, size_t from) {
+  for (size_t i = from; i < warnings->size(); ++i) {
+    Warning& instruction = (*warnings)[i];
+    std::string_view probe = instruction.excerpt;
+    probe = probe.substr(0, std::min<size_t>(probe.size(), 40));
+    for (size_t j = 0; j < from; ++j) {
+      const Warning& hidden = (*warnings)[j];
+      if (hidden.kind == "instruction_like" || hidden.kind == "zero_width" ||
+          hidden.kind == "bidi_control" || hidden.location.empty()) {
+        continue;
+      }
+      std::string_view excerpt = hidden.excerpt;
+      if (excerpt.size() >= 3 && excerpt.substr(excerpt.size() - 3) == "…") {
+        excerpt.remove_suffix(3);
+      }
+      if (excerpt.empty()) continue;
+      if (excerpt.find(probe) != std::string_view::npos ||
+          probe.find(excerpt.substr(0, std::min<size_t>(excerpt.size(), 40))) !=
+              std::string_view::npos) {
+        instruction.location = "hidden text, " + hidden.location;
+        break;
+      }
+    }
+  }
+}
+
 // Keeps at most `per_kind` warnings of each kind (in order) and replaces the rest of a kind with
 // one summary warning, so that a file built with thousands of hidden runs gives a short report.
 void CapWarnings(std::vector<Warning>* warnings, size_t per_kind) {
@@ -306,7 +334,9 @@ Result<Document> Extract(std::string_view bytes, std::string_view content_type_h
                               " KB of text from readers, so it cannot be analysed");
   }
   FindInstructionLikePhrases(doc.text, "visible text", &doc.warnings);
+  const size_t hidden_from = doc.warnings.size();
   FindInstructionLikePhrases(doc.hidden_text, "hidden text", &doc.warnings);
+  NameHiddenLocations(&doc.warnings, hidden_from);
   CapWarnings(&doc.warnings, 20);
   if (doc.text.find_first_not_of(" \t\n") == std::string::npos) return NoVisibleText(doc);
   return doc;

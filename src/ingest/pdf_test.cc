@@ -109,7 +109,7 @@ TEST(PdfTest, SeparatesWhiteAndTinyTextInChromiumPrintedPdf) {
   EXPECT_EQ(tiny->excerpt, "machine learning kubernetes spark airflow");
   const Warning* instruction = FindKind(*doc, "instruction_like");
   ASSERT_NE(instruction, nullptr);
-  EXPECT_EQ(instruction->location, "hidden text");
+  EXPECT_EQ(instruction->location, "hidden text, page 1");
   EXPECT_THAT(doc->hidden_text, HasSubstr("kubernetes spark"));
 }
 
@@ -135,7 +135,9 @@ TEST(PdfTest, DetectsEachHiddenTextTechnique) {
     ASSERT_NE(w, nullptr);
     EXPECT_EQ(w->excerpt, injection);
     EXPECT_EQ(doc->hidden_text, injection + "\n");
-    EXPECT_NE(FindKind(*doc, "instruction_like"), nullptr);
+    const Warning* instruction = FindKind(*doc, "instruction_like");
+    ASSERT_NE(instruction, nullptr);
+    EXPECT_EQ(instruction->location, "hidden text, page 1");
   }
 }
 
