@@ -125,7 +125,7 @@ std::string RenderMarkdown(const model::Report& report) {
     if (report.job.years_required) {
       md << " The job asks for " << Years(*report.job.years_required)
          << "+ years of experience; your dated roles add up to about "
-         << Years(std::round(years * 2) / 2) << ".";
+         << Years(std::round(years * 2) / 2) << " years.";
     } else if (report.resume.total_experience_months > 0) {
       md << " Your dated roles add up to about " << Years(std::round(years * 2) / 2) << " years.";
     }
