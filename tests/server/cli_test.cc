@@ -52,6 +52,18 @@ TEST(CliTest, AnalyzeMarkdownAndJson) {
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("cannot read /nonexistent/resume.txt"), std::string::npos);
   EXPECT_EQ(RunCommand({"analyze", resume, job, "--format", "pdf"}).exit_code, 2);
+
+  TempDir dir;
+  WriteFile(dir.path() / "bad.txt", "Jane \xFF Doe");
+  CommandResult bad = RunCommand({"analyze", (dir.path() / "bad.txt").string(), job});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("resume is not valid UTF-8"), std::string::npos) << bad.err;
+}
+
+TEST(CliTest, EvalDelegatesToTheEvaluator) {
+  CommandResult r = RunCommand({"eval", "no-such-dataset", "/tmp"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(RunCommand({"eval", "skillspan"}).exit_code, 2);  // missing PATH: usage error
 }
 
 TEST(CliTest, ExamplesListAddRemove) {
