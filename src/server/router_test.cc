@@ -187,6 +187,62 @@ TEST_F(RouterTest, ItemsAndHealth) {
             json::parse(R"({"status":"ok","storage":"memory","llm":"builtin","version":"9.9"})"));
 }
 
+// A store that is down: every call fails as a lost database connection would.
+class DownStore final : public storage::Store {
+ public:
+  std::string_view Name() const override { return "postgres"; }
+  Status Ping() override { return UnavailableError("database unreachable"); }
+  Status CreateSession(const model::Session&) override { return Down(); }
+  Result<model::Session> GetSession(std::string_view) override { return Down(); }
+  Status AppendChat(std::string_view, const std::vector<model::ChatTurn>&) override {
+    return Down();
+  }
+  Status DeleteSession(std::string_view) override { return Down(); }
+  Result<int> DeleteExpired() override { return Down(); }
+  Result<std::vector<model::Example>> ListExamples() override { return Down(); }
+  Result<model::Example> GetExample(std::string_view) override { return Down(); }
+  Status PutExample(const model::Example&) override { return Down(); }
+  Status RemoveExample(std::string_view) override { return Down(); }
+
+ private:
+  static Status Down() { return UnavailableError("database unreachable"); }
+};
+
+TEST(RouterDownTest, StorageOutagesAre503) {
+  DownStore store;
+  FakeClock clock;
+  service::FakeAnalyst analyst;
+  service::FakeResponder responder;
+  service::AnalysisService analysis(store, analyst, {});
+  service::ChatService chat(store, analyst, responder, clock, {});
+  service::SessionService sessions(store, storage::kDefaultSessionTtlMs);
+  service::ExampleService examples(store, {});
+  service::HealthService health(store, responder);
+  StaticFiles no_files("");
+  Router router(Services{&analysis, &chat, &sessions, &examples, &health}, no_files, {});
+
+  HttpRequest req;
+  req.method = "GET";
+  req.target = "/health";
+  HttpResponse res = router.Handle(req);
+  EXPECT_EQ(res.status, 503);
+  EXPECT_EQ(json::parse(res.body)["status"], "unavailable");
+  EXPECT_EQ(json::parse(res.body)["storage"], "postgres");
+
+  req.target = "/items";
+  res = router.Handle(req);
+  EXPECT_EQ(res.status, 503);
+  EXPECT_EQ(res.headers.Get("retry-after"), "1");
+
+  req.method = "POST";
+  req.target = "/analyze";
+  req.headers.Add("content-type", "application/json");
+  req.body = R"({"resume":"r","job_description":"j"})";
+  res = router.Handle(req);
+  EXPECT_EQ(res.status, 503);
+  EXPECT_EQ(json::parse(res.body)["error"]["code"], "UNAVAILABLE");
+}
+
 TEST_F(RouterTest, SecurityHeadersOnEveryResponse) {
   for (const HttpResponse& res :
        {Send("GET", "/health"), Send("GET", "/nope"), Send("POST", "/analyze", "{"),
