@@ -33,7 +33,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
-constexpr char kVersion[] = "0.1.0";
+constexpr char kVersion[] = RC_VERSION;  // the CMake project version
 
 constexpr char kUsage[] = R"(usage: resume-coach COMMAND [options]
 
