@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <future>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -21,6 +22,8 @@ TEST(OverloadTest, FullWorkerPoolAnswers503AndRecovers) {
   // Hold the database's write lock from outside, so the next write blocks inside the one worker.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((data.path() / "resume-coach.db").c_str(), &db), SQLITE_OK);
+  // Closing the handle (on every exit path) rolls back and releases the lock.
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> close_db(db, sqlite3_close);
   ASSERT_EQ(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
 
   const std::string body = json{{"resume", "Jane Doe\nPython developer\n"},
@@ -54,7 +57,6 @@ TEST(OverloadTest, FullWorkerPoolAnswers503AndRecovers) {
 
   // Releasing the lock lets the waiting analysis finish, and the server serves normally again.
   ASSERT_EQ(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
   EXPECT_EQ(waiting->get().status, 200);
   EXPECT_EQ(Request(server.port(), "GET", "/health").status, 200);
 }

@@ -8,6 +8,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -73,6 +74,8 @@ ServerProcess::ServerProcess(const fs::path& data_dir, std::vector<std::string> 
   envp.push_back(nullptr);
   pid_ = fork();
   if (pid_ == 0) {
+    // The server must not outlive the test, even when the test binary dies.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     dup2(out[1], STDOUT_FILENO);
     dup2(log_fd, STDERR_FILENO);
     execve(argv[0], argv.data(), envp.data());
