@@ -13,9 +13,10 @@ namespace {
 
 constexpr std::string_view kEmployerSubjects[] = {"we", "we're", "we've", "our", "us"};
 
-constexpr std::string_view kCandidateCues[] = {"you",       "you'll",     "you're",    "your",
-                                               "candidate", "candidates", "applicant", "applicants",
-                                               "someone",   "seeking",    "looking"};
+constexpr std::string_view kCandidateCues[] = {
+    "you",       "you'll",     "you're",  "your",     "candidate", "candidates",
+    "applicant", "applicants", "someone", "seeking",  "looking",   "need",
+    "needs",     "hiring",     "require", "requires", "seek"};
 
 constexpr std::string_view kTitleNouns[] = {
     "accountant",  "administrator",  "advisor",     "agent",        "analyst",   "architect",
@@ -135,11 +136,11 @@ bool IsCandidateSentence(const Document& doc, std::uint32_t sentence) {
   }
   if (employer && !requirement_cue && !candidate_cue) return false;
   if (employer && !requirement_cue && In(kEmployerSubjects, tokens[first].lower)) {
-    // "We are looking for someone who..." keeps the candidate part; "We offer you..." does not.
+    // "We are looking for someone who..." and "We need an engineer with..." keep the candidate
+    // part; "We offer you..." does not.
     bool looking = false;
     for (std::uint32_t k = s.first; k < s.last; ++k) {
-      looking = looking || tokens[k].lower == "looking" || tokens[k].lower == "seeking" ||
-                tokens[k].lower == "someone" || tokens[k].lower == "candidate";
+      looking = looking || In(kCandidateCues, tokens[k].lower);
     }
     if (!looking) return false;
   }

@@ -263,6 +263,27 @@ std::string JobHeadingKind(std::string_view raw) {
   return words >= 2 || norm.size() >= 6 ? "other" : "";
 }
 
+namespace {
+
+// A title is a label, not a sentence: "Senior Backend Engineer" is one, "We need a backend
+// engineer with Python." is not (it ends like a sentence or opens with a pronoun or verb).
+bool LooksLikeTitleLine(const Document& doc, const TokenRange& r) {
+  const auto& tokens = doc.tok.tokens;
+  const std::string& last = tokens[r.last - 1].lower;
+  if (last == "." || last == "!" || last == "?") return false;
+  static constexpr std::string_view kSentenceStarts[] = {
+      "we",   "you", "our",  "the",  "are",  "join",   "looking", "seeking",
+      "this", "i",   "in",   "as",   "at",   "if",     "do",      "is",
+      "a",    "an",  "help", "come", "want", "hiring", "apply",   "your"};
+  const std::string& first = tokens[r.first].lower;
+  for (std::string_view w : kSentenceStarts) {
+    if (first == w) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
   ParsedJob out;
   model::JobFacts& facts = out.facts;
@@ -294,6 +315,7 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
       int words = 0;
       for (std::uint32_t k = r.first; k < r.last; ++k) words += tokens[k].is_word ? 1 : 0;
       if (words == 0 || words > 12 || !JobHeadingKind(doc.LineText(l)).empty()) continue;
+      if (!LooksLikeTitleLine(doc, r) || nlines < 2) continue;
       title_line = static_cast<int>(l);
       facts.title_span = doc.TokenSpan(r.first, r.last);
       break;

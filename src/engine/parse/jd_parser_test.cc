@@ -99,6 +99,26 @@ TEST(JdParserTest, NoRequirementsSection) {
   EXPECT_EQ(food->importance, model::Importance::kPreferred);
 }
 
+// A one-sentence job description, as users paste to try the product: the sentence is no title,
+// and the employer stating a need addresses the candidate.
+TEST(JdParserTest, OneSentenceJobDescriptionYieldsRequirements) {
+  const Document doc =
+      MakeDocument("We need a backend engineer with Python, PostgreSQL and Kubernetes.\n");
+  const ParsedJob job = ParseJob(*testing::TestTaxonomy(), doc);
+  EXPECT_EQ(job.facts.title, "");
+  EXPECT_NE(Find(job, "Python"), nullptr);
+  EXPECT_NE(Find(job, "PostgreSQL"), nullptr);
+  EXPECT_NE(Find(job, "Kubernetes"), nullptr);
+}
+
+TEST(JdParserTest, SentenceLikeFirstLineIsNotATitle) {
+  const Document doc =
+      MakeDocument("We are hiring a data analyst.\nYou will build dashboards in SQL.\n");
+  const ParsedJob job = ParseJob(*testing::TestTaxonomy(), doc);
+  EXPECT_EQ(job.facts.title, "");
+  EXPECT_NE(Find(job, "SQL"), nullptr);
+}
+
 TEST(JdParserTest, YearsPatterns) {
   auto years = [](std::string_view text) {
     const Document doc = MakeDocument(text);
