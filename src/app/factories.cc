@@ -39,13 +39,13 @@ Result<std::unique_ptr<storage::Store>> OpenStore(const ServeConfig& config, con
   return std::unique_ptr<storage::Store>(std::move(store));
 }
 
-Result<Engine> MakeEngine() {
+Result<Engine> MakeEngine(const Clock& clock) {
   Result<std::shared_ptr<const engine::Taxonomy>> taxonomy = engine::LoadBuiltinTaxonomy();
   if (!taxonomy.ok()) {
     return InternalError("the built-in taxonomy does not load: " + taxonomy.status().message());
   }
   Engine e;
-  e.analyst = std::make_unique<service::BuiltinAnalyst>(*taxonomy);
+  e.analyst = std::make_unique<service::BuiltinAnalyst>(*taxonomy, &clock);
   e.responder = std::make_unique<service::BuiltinResponder>(*taxonomy);
   return e;
 }

@@ -25,7 +25,8 @@ struct Engine {
   std::unique_ptr<service::Analyst> analyst;
   std::unique_ptr<service::ChatResponder> responder;
 };
-// Internal when the embedded taxonomy fails to load (a build problem).
-Result<Engine> MakeEngine();
+// Internal when the embedded taxonomy fails to load (a build problem). `clock` (which must
+// outlive the engine) gives the month that "Present" stands for in resumes.
+Result<Engine> MakeEngine(const Clock& clock);
 
 }  // namespace rc::app

@@ -122,7 +122,7 @@ int Serve(const std::vector<std::string>& args) {
   }
   Result<std::unique_ptr<storage::Store>> store = OpenSeededStore(config, *clock);
   if (!store.ok()) return Fail(store.status());
-  Result<Engine> engine = MakeEngine();
+  Result<Engine> engine = MakeEngine(*clock);
   if (!engine.ok()) return Fail(engine.status());
 
   service::Limits limits;
@@ -217,7 +217,8 @@ int Analyze(const std::vector<std::string>& args) {
     valid = service::ValidateText("job_description", *jd, limits.max_job_description_chars);
   }
   if (!valid.ok()) return Fail(valid);
-  Result<Engine> engine = MakeEngine();
+  static const SystemClock kClock;
+  Result<Engine> engine = MakeEngine(kClock);
   if (!engine.ok()) return Fail(engine.status());
   Result<service::AnalysisOutput> out = engine->analyst->Analyze(*resume, *jd);
   if (!out.ok()) return Fail(out.status());

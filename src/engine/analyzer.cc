@@ -16,6 +16,11 @@ namespace rc::engine {
 Analyzer::Analyzer(std::shared_ptr<const Taxonomy> taxonomy) : taxonomy_(std::move(taxonomy)) {}
 
 Analysis Analyzer::Analyze(std::string_view resume, std::string_view job_description) const {
+  return Analyze(resume, job_description, kReferenceMonth);
+}
+
+Analysis Analyzer::Analyze(std::string_view resume, std::string_view job_description,
+                           model::YearMonth today) const {
   Analysis out;
   model::Report& report = out.report;
   report.engine_version = kEngineVersion;
@@ -25,7 +30,7 @@ Analysis Analyzer::Analyze(std::string_view resume, std::string_view job_descrip
 
   const Document resume_doc = MakeDocument(resume);
   const Document job_doc = MakeDocument(job_description);
-  const ParsedResume parsed_resume = ParseResume(resume_doc);
+  const ParsedResume parsed_resume = ParseResume(resume_doc, today);
   const std::vector<SkillHit> resume_hits =
       FindSkills(taxonomy, resume_doc, parsed_resume.skills_lines);
   const ParsedJob parsed_job = ParseJob(taxonomy, job_doc);

@@ -28,6 +28,12 @@ class Analyzer {
   // bytes are read as '?').
   Analysis Analyze(std::string_view resume, std::string_view job_description) const;
 
+  // As above, with "Present" in a date range read as `today` (or as the latest month the resume
+  // mentions, when later). The two-argument form uses kReferenceMonth (engine/version.h), so tests
+  // and golden reports never depend on the date; callers that serve users pass the current month.
+  Analysis Analyze(std::string_view resume, std::string_view job_description,
+                   model::YearMonth today) const;
+
  private:
   std::shared_ptr<const Taxonomy> taxonomy_;
 };

@@ -8,9 +8,8 @@ namespace rc::engine {
 // Bumped whenever the analysis output can change for the same inputs.
 inline constexpr char kEngineVersion[] = "1.0.0";
 
-// The engine never reads the clock (reports must be reproducible): a role that runs to "Present"
-// ends at this month, or at the latest month the resume mentions when that is later. Updated
-// with each release.
+// The engine never reads the clock (reports must be reproducible): callers pass today's month to
+// Analyzer::Analyze; this month is the default for tests, golden reports and evaluation.
 inline constexpr model::YearMonth kReferenceMonth{2026, 11};
 
 }  // namespace rc::engine

@@ -369,7 +369,7 @@ std::string HeadingKind(std::string_view raw) {
   return all_caps && words <= 3 && norm.size() >= 6 ? "other" : "";
 }
 
-ParsedResume ParseResume(const Document& doc) {
+ParsedResume ParseResume(const Document& doc, model::YearMonth today) {
   ParsedResume out;
   const std::size_t nlines = doc.tok.lines.size();
   out.line_section.assign(nlines, "contact");
@@ -390,8 +390,8 @@ ParsedResume ParseResume(const Document& doc) {
         doc.Span(static_cast<std::uint32_t>(s.begin), static_cast<std::uint32_t>(s.end)));
   }
 
-  // The month "Present" stands for: the reference month or the latest month in the resume.
-  out.present = kReferenceMonth;
+  // The month "Present" stands for: today or the latest month in the resume.
+  out.present = today;
   for (int y : FindYears(doc.norm.text)) {
     if (y > out.present.year) out.present = {y, 12};
   }

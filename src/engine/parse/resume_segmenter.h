@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/text/document.h"
+#include "engine/version.h"
 #include "model/resume.h"
 
 namespace rc::engine {
@@ -37,7 +38,8 @@ std::string DegreeLevelIn(std::string_view text, std::size_t* field_start = null
 int DegreeRank(std::string_view level);
 
 // Segments `doc` (a resume). Deterministic; never fails: text without headings is one "other"
-// section (plus the top part), and roles without dates have months == 0.
-ParsedResume ParseResume(const Document& doc);
+// section (plus the top part), and roles without dates have months == 0. "Present" ends at
+// `today`, or at the latest year the resume mentions when that is later.
+ParsedResume ParseResume(const Document& doc, model::YearMonth today = kReferenceMonth);
 
 }  // namespace rc::engine
