@@ -6,49 +6,20 @@
 
 #include "engine/analyzer.h"
 #include "engine/coach/coach.h"
+#include "engine/coach/markdown_assertions.h"
 #include "engine/taxonomy/taxonomy.h"
 
 namespace rc::engine {
 namespace {
+
+using testing::ExpectInert;
+using testing::Has;
 
 std::string ReadTestData(const std::string& name) {
   std::ifstream in(std::string(RC_SOURCE_DIR) + "/src/engine/coach/testdata/" + name);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-bool Has(const std::string& text, std::string_view needle) {
-  return text.find(needle) != std::string::npos;
-}
-
-// `markdown` with its code spans removed: what a renderer would parse as Markdown and HTML.
-std::string OutsideCode(const std::string& markdown) {
-  std::string out;
-  bool in_code = false;
-  for (std::size_t i = 0; i < markdown.size(); ++i) {
-    bool escaped = i > 0 && markdown[i - 1] == '\\' && !in_code;
-    if (markdown[i] == '`' && !escaped) {
-      in_code = !in_code;
-      continue;
-    }
-    if (!in_code) out.push_back(markdown[i]);
-  }
-  return out;
-}
-
-// Fails when `markdown`, outside code spans, could render a link, an image or raw HTML.
-void ExpectInert(const std::string& markdown) {
-  std::string md = OutsideCode(markdown);
-  EXPECT_EQ(md.find("!["), std::string::npos) << markdown;
-  EXPECT_EQ(md.find("]("), std::string::npos) << markdown;
-  EXPECT_EQ(md.find("http://"), std::string::npos) << markdown;
-  EXPECT_EQ(md.find("www."), std::string::npos) << markdown;
-  for (std::size_t i = 1; i < md.size(); ++i) {
-    if (md[i] == '<') {
-      EXPECT_EQ(md[i - 1], '\\') << markdown;
-    }
-  }
 }
 
 class CoachSessionTest : public ::testing::Test {
