@@ -17,8 +17,11 @@ build: configure
 web:
 	./scripts/build-web
 
+# Builds only what serving needs (the tests are built by `make test`).
 run: deps
-	$(MAKE) PRESET=release build web
+	cmake --preset release >/dev/null
+	cmake --build build/release -j $(JOBS) --target resume-coach resume-coach-pdf-worker
+	$(MAKE) web
 	./build/release/src/app/resume-coach serve $(ARGS)
 
 test: deps
