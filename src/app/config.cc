@@ -123,9 +123,13 @@ Result<ServeConfig> ParseServeConfig(const std::vector<std::string>& args, const
   // Environment first, so that flags parsed afterwards win.
   std::map<std::string, std::string> values;
   const std::pair<const char*, const char*> kEnv[] = {
-      {"RESUME_COACH_HOST", "--host"},         {"RESUME_COACH_PORT", "--port"},
-      {"RESUME_COACH_DATA_DIR", "--data-dir"}, {"RESUME_COACH_DATABASE_URL", "--database"},
-      {"RESUME_COACH_WEB_ROOT", "--web-root"}, {"RESUME_COACH_CORS_ORIGIN", "--cors-origin"},
+      {"RESUME_COACH_HOST", "--host"},
+      {"RESUME_COACH_PORT", "--port"},
+      {"RESUME_COACH_DATA_DIR", "--data-dir"},
+      {"RESUME_COACH_DATABASE_URL", "--database"},
+      {"RESUME_COACH_WEB_ROOT", "--web-root"},
+      {"RESUME_COACH_CORS_ORIGIN", "--cors-origin"},
+      {"RESUME_COACH_PDF_WORKER", "--pdf-worker"},
   };
   for (const auto& [var, flag] : kEnv) {
     if (auto v = env(var); v && !v->empty()) values[flag] = *v;
@@ -190,6 +194,15 @@ Result<ServeConfig> ParseServeConfig(const std::vector<std::string>& args, const
     } else if (flag == "--max-question-chars") {
       RC_ASSIGN_OR_RETURN(int v, ParseIntIn(value, flag, 1, 1'000'000));
       c.max_question_chars = static_cast<std::size_t>(v);
+    } else if (flag == "--max-document") {
+      RC_ASSIGN_OR_RETURN(c.max_document_bytes, ParseSize(value));
+      if (c.max_document_bytes == 0) return InvalidArgumentError("--max-document must be > 0");
+    } else if (flag == "--max-document-pages") {
+      RC_ASSIGN_OR_RETURN(c.max_document_pages, ParseIntIn(value, flag, 1, 10'000));
+    } else if (flag == "--max-pdf-workers") {
+      RC_ASSIGN_OR_RETURN(c.max_pdf_workers, ParseIntIn(value, flag, 1, 256));
+    } else if (flag == "--pdf-worker") {
+      c.pdf_worker = value;
     } else if (flag == "--read-timeout") {
       RC_ASSIGN_OR_RETURN(c.read_timeout, ParseDuration(value));
     } else if (flag == "--shutdown-timeout") {
@@ -236,6 +249,11 @@ Serves the JSON API and the web app (docs/api.md, docs/configuration.md).
   --max-resume-chars N    resume limit in characters (default 100000)
   --max-job-chars N       job description limit in characters (default 100000)
   --max-question-chars N  chat question limit in characters (default 4000)
+  --max-document SIZE     uploaded file limit, the body limit of POST /documents (default 10MiB)
+  --max-document-pages N  pages an uploaded PDF may have (default 20)
+  --max-pdf-workers N     PDF reader processes at once; more uploads wait, then 503 (default 4)
+  --pdf-worker PATH       the PDF reader executable (default resume-coach-pdf-worker next to
+                          resume-coach; env RESUME_COACH_PDF_WORKER)
   --read-timeout DUR      limit on reading one request, and idle keep-alive (default 15s)
   --shutdown-timeout DUR  how long in-flight requests may finish after SIGTERM (default 10s)
   --session-ttl DUR       sliding session lifetime (default 24h)

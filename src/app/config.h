@@ -28,6 +28,12 @@ struct ServeConfig {
   std::size_t max_job_description_chars = 100'000;
   std::size_t max_question_chars = 4'000;
 
+  // Uploads (POST /documents, resume-coach analyze): see rc::ingest::Limits.
+  std::size_t max_document_bytes = 10 << 20;  // also the body limit of POST /documents
+  int max_document_pages = 20;
+  int max_pdf_workers = 4;
+  std::string pdf_worker;  // empty: resume-coach-pdf-worker next to the executable
+
   std::chrono::milliseconds read_timeout{15'000};
   std::chrono::milliseconds shutdown_timeout{10'000};
   std::chrono::milliseconds session_ttl{24LL * 60 * 60 * 1000};

@@ -122,5 +122,27 @@ TEST(ParseSize, Units) {
   EXPECT_FALSE(ParseSize("MiB").ok());
 }
 
+TEST(ParseServeConfig, DocumentLimits) {
+  Result<ServeConfig> d = ParseServeConfig({}, FakeEnv({}));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->max_document_bytes, 10u << 20);
+  EXPECT_EQ(d->max_document_pages, 20);
+  EXPECT_EQ(d->max_pdf_workers, 4);
+  EXPECT_EQ(d->pdf_worker, "");
+
+  Result<ServeConfig> c = ParseServeConfig(
+      {"--max-document", "2MiB", "--max-document-pages=5", "--max-pdf-workers", "2"},
+      FakeEnv({{"RESUME_COACH_PDF_WORKER", "/opt/rc/worker"}}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->max_document_bytes, 2u << 20);
+  EXPECT_EQ(c->max_document_pages, 5);
+  EXPECT_EQ(c->max_pdf_workers, 2);
+  EXPECT_EQ(c->pdf_worker, "/opt/rc/worker");
+
+  EXPECT_FALSE(ParseServeConfig({"--max-document", "0"}, FakeEnv({})).ok());
+  EXPECT_FALSE(ParseServeConfig({"--max-document-pages", "0"}, FakeEnv({})).ok());
+  EXPECT_FALSE(ParseServeConfig({"--max-pdf-workers", "x"}, FakeEnv({})).ok());
+}
+
 }  // namespace
 }  // namespace rc::app

@@ -1,5 +1,6 @@
 // resume-coach: the command-line entry point (serve, analyze, eval, examples).
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -13,12 +14,14 @@
 #include "app/factories.h"
 #include "codec/report_json.h"
 #include "eval/eval.h"
+#include "ingest/ingest.h"
 #include "server/http_server.h"
 #include "server/json_codec.h"
 #include "server/router.h"
 #include "server/static_files.h"
 #include "service/analysis_service.h"
 #include "service/chat_service.h"
+#include "service/document_service.h"
 #include "service/example_service.h"
 #include "service/health_service.h"
 #include "service/session_service.h"
@@ -39,7 +42,7 @@ constexpr char kUsage[] = R"(usage: resume-coach COMMAND [options]
 
 Commands:
   serve                      run the HTTP server (API + web app)
-  analyze RESUME JD          analyse two text files; --format md|json (default md)
+  analyze RESUME JD          analyse two files (.pdf .docx .txt .md); --format md|json
   eval DATASET PATH          accuracy of skill extraction on a public dataset
   examples list|add|remove   manage the built-in examples
   help [COMMAND]             this text, or a command's help
@@ -50,9 +53,11 @@ Exit codes: 0 success, 1 failure (the error is printed), 2 bad command line.
 
 constexpr char kAnalyzeHelp[] = R"(usage: resume-coach analyze RESUME JD [--format md|json]
 
-Analyses the resume in the text file RESUME against the job description in JD with the built-in
+Analyses the resume in the file RESUME against the job description in JD with the built-in
 engine and prints the Markdown analysis (md) or {"analysis": markdown, "report": {...}} (json).
-Nothing is stored.
+Each file may be PDF, DOCX, plain text or Markdown (the type comes from its bytes; the
+extension must agree). Hidden text found in a file is left out of the analysis and reported on
+stderr. Nothing is stored.
 )";
 
 constexpr char kEvalHelp[] = R"(usage: resume-coach eval DATASET PATH
@@ -96,6 +101,45 @@ Result<std::string> ReadTextFile(const std::string& path) {
   return text;
 }
 
+// The document limits of `config`, with the PDF reader next to this executable unless the
+// configuration names one.
+ingest::Limits DocumentLimits(const ServeConfig& config) {
+  ingest::Limits limits;
+  limits.max_file_bytes = config.max_document_bytes;
+  limits.max_pages = config.max_document_pages;
+  limits.max_concurrent_pdf_workers = config.max_pdf_workers;
+  limits.pdf_worker_path = config.pdf_worker;
+  if (limits.pdf_worker_path.empty()) {
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) limits.pdf_worker_path = ingest::PdfWorkerPathNextTo(self.string());
+  }
+  return limits;
+}
+
+// Reads `path` as a document for `field` ("resume" or "job_description"): PDF and DOCX through
+// the extractors, text after the same UTF-8 check as the API. Warnings go to stderr.
+Result<std::string> ReadDocument(const std::string& path, const std::string& field,
+                                 const service::DocumentService& documents) {
+  RC_ASSIGN_OR_RETURN(std::string bytes, ReadTextFile(path));
+  const bool binary = bytes.starts_with("%PDF-") || bytes.starts_with("PK\x03\x04") ||
+                      bytes.substr(0, 1024).find("%PDF-") != std::string::npos;
+  if (!binary && !bytes.starts_with("\xFF\xFE") && !bytes.starts_with("\xFE\xFF")) {
+    // Text keeps the API's rule: invalid UTF-8 is refused rather than guessed.
+    RC_RETURN_IF_ERROR(service::ValidateText(field, bytes, std::string::npos));
+  }
+  Result<ingest::Document> doc = documents.Extract(bytes, "", path);
+  if (!doc.ok()) {
+    return Status(doc.status().code(), path + ": " + doc.status().message());
+  }
+  for (const ingest::Warning& w : doc->warnings) {
+    std::cerr << "warning: " << path << ": " << w.kind << " (" << w.location << "): " << w.message;
+    if (!w.excerpt.empty()) std::cerr << " \"" << w.excerpt << "\"";
+    std::cerr << "\n";
+  }
+  return std::move(doc->text);
+}
+
 // Opens the store and writes the default examples into it when it has none.
 Result<std::unique_ptr<storage::Store>> OpenSeededStore(const ServeConfig& config,
                                                         const Clock& clock) {
@@ -134,10 +178,11 @@ int Serve(const std::vector<std::string>& args) {
   service::SessionService sessions(**store, config.session_ttl.count());
   service::ExampleService examples(**store, limits);
   service::HealthService health(**store, *engine->responder);
+  service::DocumentService documents(DocumentLimits(config));
 
   server::StaticFiles static_files(config.web_root);
   server::Router router(
-      server::Services{&analysis, &chat, &sessions, &examples, &health}, static_files,
+      server::Services{&analysis, &chat, &sessions, &examples, &health, &documents}, static_files,
       server::RouterOptions{.cors_origins = config.cors_origins, .version = kVersion});
 
   std::mutex log_mu;
@@ -149,6 +194,7 @@ int Serve(const std::vector<std::string>& args) {
   options.max_pending = config.max_pending;
   options.max_connections = config.max_connections;
   options.body_limit = config.max_body_bytes;
+  options.route_body_limits = {{"/documents", config.max_document_bytes}};
   options.header_limit = config.max_header_bytes;
   options.read_timeout = config.read_timeout;
   options.write_timeout = config.read_timeout;
@@ -207,9 +253,12 @@ int Analyze(const std::vector<std::string>& args) {
   if (format != "md" && format != "json") {
     return UsageError("--format must be md or json", kAnalyzeHelp);
   }
-  Result<std::string> resume = ReadTextFile(files[0]);
+  Result<ServeConfig> defaults = ParseServeConfig({}, ProcessEnv());
+  if (!defaults.ok()) return Fail(defaults.status());
+  const service::DocumentService documents(DocumentLimits(*defaults));
+  Result<std::string> resume = ReadDocument(files[0], "resume", documents);
   if (!resume.ok()) return Fail(resume.status());
-  Result<std::string> jd = ReadTextFile(files[1]);
+  Result<std::string> jd = ReadDocument(files[1], "job_description", documents);
   if (!jd.ok()) return Fail(jd.status());
   const service::Limits limits;
   Status valid = service::ValidateText("resume", *resume, limits.max_resume_chars);

@@ -2,6 +2,7 @@
 // and handlers live in Beast-free files.
 #include "server/http_server.h"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <boost/asio.hpp>
@@ -152,7 +153,7 @@ struct HttpServer::Impl {
       if (stopping.load()) co_return;
       http::request_parser<http::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-      parser.body_limit(options.body_limit);
+      parser.body_limit(LargestBodyLimit());
       conn.stream.expires_after(options.read_timeout);
       auto [ec, n] = co_await http::async_read_header(conn.stream, buffer, parser, kTuple);
       (void)n;
@@ -170,7 +171,7 @@ struct HttpServer::Impl {
         } else if (ec == http::error::body_limit) {
           // Content-Length over the limit: refuse before reading any of the body.
           partial = ToRequest(parser);
-          error = ErrorResponse(TooLarge());
+          error = ErrorResponse(TooLarge(BodyLimitFor(partial.Path())));
         } else if (ec.category() == http::make_error_code(http::error::bad_method).category() &&
                    ec != http::error::end_of_stream && ec != http::error::partial_message) {
           error = ErrorResponse(InvalidArgumentError("malformed HTTP request"));
@@ -186,6 +187,15 @@ struct HttpServer::Impl {
       HttpRequest req = ToRequest(parser);
       const unsigned version = parser.get().version();
       const bool head = req.method == "HEAD";
+      const std::size_t body_limit = BodyLimitFor(req.Path());
+      parser.body_limit(body_limit);
+      if (const auto length = parser.content_length(); length && *length > body_limit) {
+        // Over this path's limit (but within the largest one): refuse before reading the body.
+        HttpResponse error = ErrorResponse(TooLarge(body_limit));
+        co_await WriteError(conn, req, error, version);
+        co_await LingeringClose(conn);
+        co_return;
+      }
 
       if (!parser.is_done()) {
         if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
@@ -199,7 +209,7 @@ struct HttpServer::Impl {
         auto [bec, bn] = co_await http::async_read(conn.stream, buffer, parser, kTuple);
         (void)bn;
         if (bec == http::error::body_limit) {
-          HttpResponse error = ErrorResponse(TooLarge());
+          HttpResponse error = ErrorResponse(TooLarge(body_limit));
           co_await WriteError(conn, req, error, version);
           co_await LingeringClose(conn);
           co_return;
@@ -234,9 +244,21 @@ struct HttpServer::Impl {
     }
   }
 
-  Status TooLarge() const {
-    return PayloadTooLargeError("request body is larger than " +
-                                std::to_string(options.body_limit) + " bytes");
+  static Status TooLarge(std::size_t limit) {
+    return PayloadTooLargeError("request body is larger than " + std::to_string(limit) + " bytes");
+  }
+
+  // The body limit of `path`: its own entry in route_body_limits, or body_limit.
+  std::size_t BodyLimitFor(std::string_view path) const {
+    const auto it = options.route_body_limits.find(path);
+    return it == options.route_body_limits.end() ? options.body_limit : it->second;
+  }
+
+  // The limit the header phase applies before the path is known.
+  std::size_t LargestBodyLimit() const {
+    std::size_t largest = options.body_limit;
+    for (const auto& [path, limit] : options.route_body_limits) largest = std::max(largest, limit);
+    return largest;
   }
 
   awaitable<void> Accept() {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -22,6 +23,9 @@ struct ServerOptions {
   int max_pending = 256;
   int max_connections = 1024;
   std::size_t body_limit = 1 << 20;  // bytes; over it: 413 and close
+  // Per-path body limits that replace body_limit for that exact path (e.g. {"/documents",
+  // 10 MiB}). A Content-Length over the path's limit gets 413 before any of the body is read.
+  std::map<std::string, std::size_t, std::less<>> route_body_limits;
   std::size_t header_limit = 16384;  // bytes; over it: 431 and close
   // Whole-operation limit on reading one request (headers, then body) and on each write.
   // Also how long an idle keep-alive connection may wait for its next request.

@@ -129,4 +129,18 @@ std::string ItemResponseBody(const model::Example& e) {
   return DumpJson({{"id", e.id}, {"name", e.name}, {"kind", e.kind}, {"content", e.content}});
 }
 
+std::string DocumentResponseBody(const ingest::Document& document) {
+  nlohmann::json warnings = nlohmann::json::array();
+  for (const ingest::Warning& w : document.warnings) {
+    warnings.push_back({{"kind", w.kind},
+                        {"message", w.message},
+                        {"excerpt", w.excerpt},
+                        {"location", w.location}});
+  }
+  return DumpJson({{"text", document.text},
+                   {"format", ingest::FormatName(document.format)},
+                   {"pages", document.pages},
+                   {"warnings", std::move(warnings)}});
+}
+
 }  // namespace rc::server

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "ingest/ingest.h"
 #include "model/session.h"
 
 namespace rc::server {
@@ -40,5 +41,9 @@ std::string ItemsResponseBody(const std::vector<model::Example>& examples);
 
 // GET /items/{id}: {"id","name","kind","content"}.
 std::string ItemResponseBody(const model::Example& example);
+
+// POST /documents: {"text","format","pages","warnings":[{"kind","message","excerpt","location"}]}.
+// The hidden text stays out: the warnings carry the excerpts a user needs to see.
+std::string DocumentResponseBody(const ingest::Document& document);
 
 }  // namespace rc::server

@@ -103,5 +103,17 @@ TEST(DumpJson, NeverThrowsOnInvalidUtf8) {
   EXPECT_NO_THROW((void)DumpJson(json(std::string("bad \xFF"))));
 }
 
+TEST(DocumentResponseBody, CarriesTextFormatPagesAndWarningsButNotHiddenText) {
+  ingest::Document doc;
+  doc.text = "Visible";
+  doc.format = ingest::Format::kPdf;
+  doc.pages = 2;
+  doc.hidden_text = "secret";
+  doc.warnings.push_back({"white_text", "White text.", "secret", "page 2"});
+  const json j = json::parse(DocumentResponseBody(doc));
+  EXPECT_EQ(j, json::parse(R"({"text":"Visible","format":"pdf","pages":2,"warnings":[
+      {"kind":"white_text","message":"White text.","excerpt":"secret","location":"page 2"}]})"));
+}
+
 }  // namespace
 }  // namespace rc::server

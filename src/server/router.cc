@@ -44,7 +44,7 @@ bool IsJsonContentType(std::string_view value) {
 
 // The methods an API path accepts, or "" when the path is not an API path.
 std::string_view AllowedMethods(std::string_view path) {
-  if (path == "/analyze" || path == "/chat") return "POST";
+  if (path == "/analyze" || path == "/chat" || path == "/documents") return "POST";
   if (path == "/items" || path == "/health") return "GET, HEAD";
   if (path.starts_with("/items/")) return "GET, HEAD";
   if (path == "/session") return "GET, DELETE";
@@ -118,6 +118,10 @@ HttpResponse Router::Dispatch(const HttpRequest& request) const {
     if (effective != "POST") return MethodNotAllowed(method, allow);
     return Chat(request);
   }
+  if (path == "/documents") {
+    if (effective != "POST") return MethodNotAllowed(method, allow);
+    return Documents(request);
+  }
   if (path == "/items") {
     if (effective != "GET") return MethodNotAllowed(method, allow);
     return Items();
@@ -142,7 +146,7 @@ HttpResponse Router::Preflight(const HttpRequest& request, std::string_view allo
   const std::string_view origin = request.headers.Get("origin");
   if (!origin.empty() && OriginAllowed(origin)) {
     res.headers.Set("access-control-allow-methods", allow);
-    res.headers.Set("access-control-allow-headers", "Content-Type, X-Session-Id");
+    res.headers.Set("access-control-allow-headers", "Content-Type, X-Session-Id, X-Filename");
     res.headers.Set("access-control-max-age", "600");
   }
   return res;
@@ -182,6 +186,14 @@ HttpResponse Router::Chat(const HttpRequest& request) const {
       JsonResponse(200, DumpJson({{"answer", result->answer}, {"mode", result->mode}}));
   res.log_session_prefix = std::string(service::SessionIdPrefix(*session_id));
   return res;
+}
+
+HttpResponse Router::Documents(const HttpRequest& request) const {
+  if (services_.documents == nullptr) return ErrorResponse(NotFoundError("no such endpoint"));
+  Result<ingest::Document> doc = services_.documents->Extract(
+      request.body, request.headers.Get("content-type"), request.headers.Get("x-filename"));
+  if (!doc.ok()) return ErrorResponse(doc.status());
+  return JsonResponse(200, DocumentResponseBody(*doc));
 }
 
 HttpResponse Router::Items() const {

@@ -8,6 +8,7 @@
 #include "server/static_files.h"
 #include "service/analysis_service.h"
 #include "service/chat_service.h"
+#include "service/document_service.h"
 #include "service/example_service.h"
 #include "service/health_service.h"
 #include "service/session_service.h"
@@ -21,6 +22,7 @@ struct Services {
   service::SessionService* sessions = nullptr;
   service::ExampleService* examples = nullptr;
   service::HealthService* health = nullptr;
+  service::DocumentService* documents = nullptr;  // POST /documents answers 404 when null
 };
 
 struct RouterOptions {
@@ -49,6 +51,7 @@ class Router {
   HttpResponse Dispatch(const HttpRequest& request) const;
   HttpResponse Analyze(const HttpRequest& request) const;
   HttpResponse Chat(const HttpRequest& request) const;
+  HttpResponse Documents(const HttpRequest& request) const;
   HttpResponse Items() const;
   HttpResponse Item(std::string_view id) const;
   HttpResponse GetSession(const HttpRequest& request) const;

@@ -28,7 +28,7 @@ class RouterTest : public ::testing::Test {
     static_files_ = std::make_unique<StaticFiles>(web_root_);
     EXPECT_TRUE(examples_.Put({"nurse-resume", "Nurse resume", "resume", "RN text"}).ok());
     router_ = std::make_unique<Router>(
-        Services{&analysis_, &chat_, &sessions_, &examples_, &health_}, *static_files_,
+        Services{&analysis_, &chat_, &sessions_, &examples_, &health_, &documents_}, *static_files_,
         RouterOptions{.cors_origins = {"http://localhost:5173", "*"}, .version = "9.9"});
   }
   ~RouterTest() override { fs::remove_all(web_root_); }
@@ -71,6 +71,7 @@ class RouterTest : public ::testing::Test {
   service::SessionService sessions_{store_, storage::kDefaultSessionTtlMs};
   service::ExampleService examples_{store_, limits_};
   service::HealthService health_{store_, responder_};
+  service::DocumentService documents_{ingest::Limits{}};  // text only: no PDF worker here
   fs::path web_root_;
   std::unique_ptr<StaticFiles> static_files_;
   std::unique_ptr<Router> router_;
@@ -282,10 +283,62 @@ TEST_F(RouterTest, CorsOnlyForTheAllowlist) {
              {{"Origin", "http://localhost:5173"}, {"Access-Control-Request-Method", "POST"}});
   EXPECT_EQ(res.status, 204);
   EXPECT_EQ(res.headers.Get("access-control-allow-methods"), "POST");
-  EXPECT_EQ(res.headers.Get("access-control-allow-headers"), "Content-Type, X-Session-Id");
+  EXPECT_EQ(res.headers.Get("access-control-allow-headers"),
+            "Content-Type, X-Session-Id, X-Filename");
   res = Send("OPTIONS", "/chat", "", {{"Origin", "https://evil.example"}});
   EXPECT_FALSE(res.headers.Has("access-control-allow-origin"));
   EXPECT_FALSE(res.headers.Has("access-control-allow-methods"));
+}
+
+TEST_F(RouterTest, DocumentsTurnsAnUploadIntoText) {
+  const HttpResponse res = Send("POST", "/documents", "# Jane Doe\nGo, SQL\n",
+                                {{"Content-Type", "text/markdown"}, {"X-Filename", "cv.md"}});
+  ASSERT_EQ(res.status, 200) << res.body;
+  const json j = json::parse(res.body);
+  EXPECT_EQ(j["text"].get<std::string>().substr(0, 18), "# Jane Doe\nGo, SQL");
+  EXPECT_EQ(j["format"], "markdown");
+  EXPECT_EQ(j["pages"], 1);
+  EXPECT_TRUE(j["warnings"].is_array());
+  EXPECT_TRUE(j["warnings"].empty());
+}
+
+TEST_F(RouterTest, DocumentsReportsHiddenCharactersAsWarnings) {
+  // A zero-width space hides a word boundary; it is dropped from the text and reported.
+  const HttpResponse res =
+      Send("POST", "/documents", "Go engineer\xE2\x80\x8B with SQL", {{"Content-Type", ""}});
+  ASSERT_EQ(res.status, 200) << res.body;
+  const json j = json::parse(res.body);
+  EXPECT_EQ(j["format"], "text");
+  EXPECT_EQ(j["text"].get<std::string>().find("\xE2\x80\x8B"), std::string::npos);
+  ASSERT_FALSE(j["warnings"].empty()) << res.body;
+  const json& w = j["warnings"][0];
+  EXPECT_TRUE(w.contains("kind") && w.contains("message") && w.contains("excerpt") &&
+              w.contains("location"));
+  EXPECT_FALSE(j.contains("hidden_text"));
+}
+
+TEST_F(RouterTest, DocumentsErrors) {
+  ExpectError(Send("POST", "/documents", std::string("\x89PNG\r\n\x1a\n\0\0", 10),
+                   {{"Content-Type", "image/png"}}),
+              415, "UNSUPPORTED_MEDIA_TYPE", "");
+  // No worker configured in this router: a PDF cannot be read, and says so.
+  const HttpResponse pdf =
+      Send("POST", "/documents", "%PDF-1.4\n%%EOF\n", {{"Content-Type", "application/pdf"}});
+  EXPECT_GE(pdf.status, 400);
+  EXPECT_EQ(Send("POST", "/documents", "", {{"Content-Type", "text/plain"}}).status, 400);
+  const HttpResponse get = Send("GET", "/documents");
+  EXPECT_EQ(get.status, 405);
+  EXPECT_EQ(get.headers.Get("allow"), "POST");
+}
+
+TEST(RouterWithoutDocuments, DocumentsIsNotFound) {
+  StaticFiles no_files{""};
+  Router router(Services{}, no_files, RouterOptions{});
+  HttpRequest req;
+  req.method = "POST";
+  req.target = "/documents";
+  req.body = "text";
+  EXPECT_EQ(router.Handle(req).status, 404);
 }
 
 }  // namespace
