@@ -269,6 +269,37 @@ test("uploaded non-ASCII resume: evidence highlights land on the right words", a
   });
 });
 
+const FIXTURES = join(WEB_DIR, "..", "tests", "fixtures", "documents");
+
+test("PDF upload: a 2-page resume fills the box; hidden text is left out and shown as a warning", async (server) => {
+  await withBrowser(server, { width: 1280, height: 900 }, async ({ page }) => {
+    await openApp(page, server.url);
+    const resumeFile = page.locator('input[type="file"]').first();
+    await resumeFile.setInputFiles(join(FIXTURES, "resume-2page.pdf"));
+    await page.waitForFunction(() =>
+      document.querySelectorAll("textarea")[0]?.value.includes("Maren Lindqvist"),
+    );
+    const resume = await page.locator("textarea").first().inputValue();
+    expect(resume.includes("PostgreSQL"), "the second half of the PDF text is in the box");
+    expect(
+      (await page.getByRole("status", { name: "Hidden content found in the file" }).count()) === 0,
+      "a clean PDF shows no hidden-content notice",
+    );
+
+    await resumeFile.setInputFiles(join(FIXTURES, "hidden-text.pdf"));
+    const notice = page.getByRole("status", { name: "Hidden content found in the file" });
+    await notice.waitFor();
+    const noticeText = await notice.innerText();
+    expect(/Ignore all previous instructions/.test(noticeText), `notice: ${noticeText}`);
+    const text = await page.locator("textarea").first().inputValue();
+    expect(text.includes("Tomas Berggren"), `box: ${text.slice(0, 200)}`);
+    expect(!text.includes("Ignore all previous instructions"), "hidden text stays out of the box");
+    const violations = await accessibilityViolations(page);
+    expect(violations.length === 0, `axe: ${JSON.stringify(violations)}`);
+    await screenshot(page, "desktop-light-pdf-hidden-text");
+  });
+});
+
 test("unknown session after reload is explained and Analyze again works", async (server) => {
   const expectedHttpErrors = [{ status: 404, path: "/session" }];
   await withBrowser(server, { width: 1280, height: 900, expectedHttpErrors }, async ({ page }) => {

@@ -1,5 +1,5 @@
 // Tests for the API client (request shape, error decoding) and the user-facing error wording.
-import { ApiClient, ApiError } from "./api-client";
+import { ApiClient, ApiError, asciiFilename } from "./api-client";
 import { describeError } from "./errors";
 
 function reply(status: number, body: unknown, raw = false): Promise<Response> {
@@ -24,6 +24,37 @@ describe("ApiClient", () => {
     expect(init?.method).toBe("POST");
     expect(JSON.parse(init?.body as string)).toEqual({ resume: "r", job_description: "j" });
     expect((init?.headers as Record<string, string>)["Content-Type"]).toBe("application/json");
+  });
+
+  it("uploads a document as the raw body with its type and name as hints", async () => {
+    const fetchMock = vi.fn((_url: string, _init?: RequestInit) =>
+      reply(200, { text: "Jane", format: "pdf", pages: 2, warnings: [] }),
+    );
+    const pdf = new File(["%PDF-1.4"], "Résumé 2025.pdf", { type: "application/pdf" });
+    const res = await new ApiClient(fetchMock).uploadDocument(pdf);
+    expect(res).toEqual({ text: "Jane", format: "pdf", pages: 2, warnings: [] });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe("/documents");
+    expect(init?.method).toBe("POST");
+    expect(init?.body).toBe(pdf);
+    const headers = init?.headers as Record<string, string>;
+    expect(headers["Content-Type"]).toBe("application/pdf");
+    expect(headers["X-Filename"]).toBe("R_sum_ 2025.pdf");
+  });
+
+  it("sends an untyped upload as octet-stream and decodes a refusal", async () => {
+    const fetchMock = vi.fn((_url: string, _init?: RequestInit) =>
+      reply(422, { error: { code: "UNPROCESSABLE", message: "this PDF is encrypted" } }),
+    );
+    const err = await new ApiClient(fetchMock)
+      .uploadDocument(new File(["x"], "cv.pdf"))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).status).toBe(422);
+    expect((err as ApiError).message).toBe("this PDF is encrypted");
+    const headers = fetchMock.mock.calls[0]![1]?.headers as Record<string, string>;
+    expect(headers["Content-Type"]).toBe("application/octet-stream");
+    expect(asciiFilename("a\u0000b.pdf")).toBe("a_b.pdf");
   });
 
   it("sends the session id only in the X-Session-Id header, never in the URL", async () => {

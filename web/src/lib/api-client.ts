@@ -4,6 +4,7 @@ import type {
   AnalyzeResponse,
   ChatRequest,
   ChatResponse,
+  DocumentResponse,
   ErrorBody,
   Health,
   Item,
@@ -98,6 +99,19 @@ export class ApiClient {
     return this.request<ChatResponse>("POST", "/chat", { body: request, ...options });
   }
 
+  /**
+   * POST /documents: the visible text and warnings of an uploaded PDF, DOCX or text file. The file
+   * is the raw body; its type and name go as hints (the name reduced to ASCII for the header).
+   */
+  uploadDocument(file: Blob & { name?: string }, options: CallOptions = {}): Promise<DocumentResponse> {
+    return this.request<DocumentResponse>("POST", "/documents", {
+      rawBody: file,
+      contentType: file.type || "application/octet-stream",
+      filename: file.name,
+      ...options,
+    });
+  }
+
   /** GET /items: the built-in example resumes and job descriptions. */
   listItems(options: CallOptions = {}): Promise<ItemSummary[]> {
     return this.request<ItemSummary[]>("GET", "/items", options);
@@ -126,13 +140,23 @@ export class ApiClient {
   private async request<T>(
     method: string,
     path: string,
-    options: CallOptions & { body?: unknown; sessionId?: string },
+    options: CallOptions & {
+      body?: unknown;
+      sessionId?: string;
+      rawBody?: Blob;
+      contentType?: string;
+      filename?: string;
+    },
   ): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json" };
     if (options.body !== undefined) headers["Content-Type"] = "application/json";
+    if (options.rawBody !== undefined)
+      headers["Content-Type"] = options.contentType ?? "application/octet-stream";
+    if (options.filename) headers["X-Filename"] = asciiFilename(options.filename);
     if (options.sessionId !== undefined) headers["X-Session-Id"] = options.sessionId;
     const init: RequestInit = { method, headers, credentials: "same-origin" };
     if (options.body !== undefined) init.body = JSON.stringify(options.body);
+    if (options.rawBody !== undefined) init.body = options.rawBody;
     if (options.signal) init.signal = options.signal;
 
     let response: Response;
@@ -164,6 +188,11 @@ export class ApiClient {
     }
     return body as T;
   }
+}
+
+/** A file name fit for an HTTP header: printable ASCII only (the server reads only the extension). */
+export function asciiFilename(name: string): string {
+  return name.replace(/[^\x20-\x7e]/g, "_").slice(-200);
 }
 
 /** The client the app uses: same origin as the page. */

@@ -151,6 +151,23 @@ export interface Item extends ItemSummary {
   content: string;
 }
 
+/** Something in an uploaded document a reader would not see but a machine reads. */
+export interface DocumentWarning {
+  /** hidden_text, tiny_font, white_text, off_page, vanish, zero_width, instruction_like... */
+  kind: string;
+  message: string;
+  excerpt: string;
+  location: string;
+}
+
+/** POST /documents: the visible text of an uploaded file. */
+export interface DocumentResponse {
+  text: string;
+  format: "pdf" | "docx" | "text" | "markdown";
+  pages: number;
+  warnings: DocumentWarning[];
+}
+
 export interface ChatTurn {
   role: "user" | "assistant";
   content: string;

@@ -1,7 +1,15 @@
-// One input document: a labelled text area with a character count, an example picker and upload.
-import { useId, useRef, useState, type ChangeEvent } from "react";
-import { codePointLength, MAX_INPUT_CHARS, type ItemSummary } from "../../../types/api";
-import { ACCEPTED_FILE_TYPES, DocumentReadError, readDocument } from "../lib/read-document";
+// One input document: a labelled text area with a character count, an example picker and upload
+// (file picker or drag and drop; PDF and Word files are read by the server).
+import { useId, useRef, useState, type ChangeEvent, type DragEvent } from "react";
+import { codePointLength, MAX_INPUT_CHARS, type DocumentWarning, type ItemSummary } from "../../../types/api";
+import {
+  ACCEPTED_FILE_TYPES,
+  DocumentReadError,
+  readDocument,
+  readsOnServer,
+  type Uploader,
+} from "../lib/read-document";
+import { UploadWarnings } from "./upload-warnings";
 
 interface DocumentInputProps {
   label: string;
@@ -13,6 +21,8 @@ interface DocumentInputProps {
   /** Loads one example's text into the input; resolves false when it failed (already reported). */
   onPickExample: (id: string) => Promise<boolean>;
   disabled?: boolean;
+  /** Sends PDF and Word files to the server; the API client by default (tests inject one). */
+  upload?: Uploader;
 }
 
 const numberFormat = new Intl.NumberFormat("en-US");
@@ -30,29 +40,56 @@ export function DocumentInput({
   examples,
   onPickExample,
   disabled = false,
+  upload,
 }: DocumentInputProps) {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<DocumentWarning[]>([]);
+  const [dragging, setDragging] = useState(false);
   const [picked, setPicked] = useState("");
   const length = codePointLength(value);
   const over = length > MAX_INPUT_CHARS;
 
-  async function onFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    event.target.value = "";
-    if (!file) return;
+  async function readFile(file: File) {
+    setUploadError(null);
+    setWarnings([]);
+    if (readsOnServer(file)) setReading(file.name);
     try {
-      const text = await readDocument(file);
-      setUploadError(null);
-      onChange(text);
+      const doc = await readDocument(file, upload);
+      setWarnings(doc.warnings);
+      onChange(doc.text);
     } catch (error) {
       setUploadError(
         error instanceof DocumentReadError
           ? error.message
           : "That file couldn't be read. Try pasting the text instead.",
       );
+    } finally {
+      setReading(null);
     }
+  }
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (file) await readFile(file);
+  }
+
+  function onDragOver(event: DragEvent<HTMLElement>) {
+    if (disabled || reading !== null || !event.dataTransfer.types.includes("Files")) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+    setDragging(true);
+  }
+
+  async function onDrop(event: DragEvent<HTMLElement>) {
+    setDragging(false);
+    const file = event.dataTransfer.files?.[0];
+    if (disabled || reading !== null || !file) return;
+    event.preventDefault();
+    await readFile(file);
   }
 
   async function onExample(event: ChangeEvent<HTMLSelectElement>) {
@@ -60,12 +97,20 @@ export function DocumentInput({
     setPicked(exampleId);
     if (exampleId === "") return;
     setUploadError(null);
+    setWarnings([]);
     await onPickExample(exampleId);
     setPicked("");
   }
 
   return (
-    <section className="doc-input" aria-labelledby={`${id}-label`}>
+    <section
+      className={dragging ? "doc-input doc-input--drop" : "doc-input"}
+      aria-labelledby={`${id}-label`}
+      aria-busy={reading !== null || undefined}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
       <div className="doc-input__head">
         <label id={`${id}-label`} htmlFor={`${id}-text`} className="doc-input__label">
           {label}
@@ -92,9 +137,9 @@ export function DocumentInput({
             type="button"
             className="btn btn--ghost btn--small"
             onClick={() => fileRef.current?.click()}
-            disabled={disabled}
+            disabled={disabled || reading !== null}
           >
-            Upload file
+            {reading !== null ? "Reading…" : "Upload file"}
           </button>
           <input
             ref={fileRef}
@@ -111,12 +156,12 @@ export function DocumentInput({
         id={`${id}-text`}
         className="doc-input__text"
         value={value}
-        placeholder={placeholder}
+        placeholder={placeholder ? `${placeholder} You can also drop a PDF, Word or text file here.` : ""}
         onChange={(e) => onChange(e.target.value)}
         aria-describedby={`${id}-count`}
         aria-invalid={over || undefined}
         spellCheck={false}
-        disabled={disabled}
+        disabled={disabled || reading !== null}
       />
       <div className="doc-input__foot">
         <span id={`${id}-count`} className={over ? "count count--over" : "count"}>
@@ -124,6 +169,12 @@ export function DocumentInput({
           {over ? ` (${formatCount(length - MAX_INPUT_CHARS)} over the limit)` : ""}
         </span>
       </div>
+      {reading !== null && (
+        <p className="upload-status" role="status">
+          Reading “{reading}”…
+        </p>
+      )}
+      {warnings.length > 0 && <UploadWarnings warnings={warnings} />}
       {uploadError && (
         <p className="field-error" role="alert">
           {uploadError}
