@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "tests/server/test_server.h"
+#include "tests/support/run_command.h"
 
 namespace rc::e2e {
 namespace {
@@ -24,17 +25,7 @@ const char* PostgresUrl() {
   return url != nullptr && *url != '\0' ? url : nullptr;
 }
 
-// Runs a shell command; its stdout without the trailing newline, or "" when it failed.
-std::string RunCommand(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  std::array<char, 256> buf{};
-  while (fgets(buf.data(), static_cast<int>(buf.size()), pipe) != nullptr) out += buf.data();
-  if (pclose(pipe) != 0) return "";
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
+using testing_support::RunCommand;
 
 std::string Analyze(int port) {
   HttpResult r = PostJson(port, "/analyze",

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "storage/postgres/pg_conn.h"
+#include "tests/support/run_command.h"
 
 namespace rc::storage {
 namespace {
@@ -39,17 +40,7 @@ model::Session MakeSession(std::string id) {
   return s;
 }
 
-// Runs a shell command and returns its stdout without the trailing newline; empty on failure.
-std::string RunCommand(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  std::array<char, 256> buf{};
-  while (fgets(buf.data(), static_cast<int>(buf.size()), pipe) != nullptr) out += buf.data();
-  if (pclose(pipe) != 0) return "";
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
+using testing_support::RunCommand;
 
 class PostgresStoreTest : public ::testing::Test {
  protected:
