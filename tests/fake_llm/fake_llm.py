@@ -15,12 +15,17 @@ picks a scenario and its parameters:
   scenario=malformed   stream `after` tokens, then an event whose data is not JSON
   scenario=error_event stream `after` tokens, then data: {"error": {...}} with `error_code`
   scenario=nodone      stream the answer and end the body without [DONE]
+  scenario=auto        a plausible answer: the three analysis sections for an analysis prompt,
+                       a short answer quoting the question for a chat prompt
+  scenario=echo        stream the last user message back (without its directive)
   scenario=nonjson     HTTP `code` (default 200) with an HTML body
   scenario=plainjson   a non-streamed JSON completion
   scenario=redirect    307 to another URL
+A `[[fake:key=value,...]]` directive in the last user message overrides the model name, so one
+server can script many cases (e.g. a chat question "Why? [[fake:scenario=drop,after=3]]").
 Common options: bytewise=1 (one byte per TCP write, including the chunked framing), crlf=1
 (\r\n line endings), comments=1 (": keep-alive" comment lines between events), usage=0 (no usage
-chunk even when asked), delay_ms=N (before the first token), id=X (groups requests for stats).
+chunk even when asked), delay_ms=N (before the first token), token_delay_ms=N (between tokens), id=X (groups requests for stats).
 
 --certfile/--keyfile serve https instead of http.
 
@@ -32,6 +37,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import socket
 import ssl
 import sys
@@ -57,6 +63,22 @@ def parse_model(model):
             if "=" in part:
                 k, v = part.split("=", 1)
                 opts[k.strip()] = v.strip()
+    return opts
+
+
+DIRECTIVE = re.compile(r"\[\[(fake:[^\]\s]*)\]\]")
+
+
+def parse_request(body):
+    """The scenario of one request: the model name's, replaced by a `[[fake:...]]` directive in
+    the last user message when there is one (so one server can script many end-to-end cases)."""
+    opts = parse_model(str(body.get("model", "")))
+    messages = body.get("messages") or []
+    users = [m for m in messages if isinstance(m, dict) and m.get("role") == "user"]
+    if users:
+        found = DIRECTIVE.findall(str(users[-1].get("content", "")))
+        if found:
+            opts = parse_model(found[-1])
     return opts
 
 
@@ -146,6 +168,35 @@ async def stream_paced(conn, count, rate, start_delay_s):
         await conn.event(template.replace("\\u0000", "tok%d " % i))
 
 
+def last_user_text(body):
+    users = [m for m in (body or {}).get("messages") or []
+             if isinstance(m, dict) and m.get("role") == "user"]
+    return str(users[-1].get("content", "")) if users else ""
+
+
+def split_words(text):
+    """Pieces of a few characters each, like a model's tokens (whitespace kept)."""
+    return re.findall(r"\S+\s*|\s+", text)
+
+
+ANALYSIS = ("## Qualification Assessment\n\nYour background matches most of the core "
+            "requirements of this role.\n\n## Missing Skills / Experience\n\n- Close the gaps the "
+            "report lists as missing before applying.\n\n## Key Strengths\n\n- Your experience "
+            "is directly relevant to the role.\n")
+
+
+def auto_answer(body):
+    """A plausible answer to whatever prompt arrives: the three analysis sections for an analysis
+    prompt, a short coaching answer quoting the question otherwise."""
+    system = " ".join(str(m.get("content", "")) for m in (body or {}).get("messages") or []
+                      if isinstance(m, dict) and m.get("role") == "system")
+    if "## Key Strengths" in system:
+        return split_words(ANALYSIS)
+    question = DIRECTIVE.sub("", last_user_text(body)).strip()
+    return split_words("**From the AI coach.** You asked: \"%s\". Focus on the requirements "
+                       "the report marks as missing, and give evidence with numbers." % question[:200])
+
+
 async def respond(conn, method, path, headers, body, opts):
     key = opts.get("id", "default")
     st = stats_for(key)
@@ -218,8 +269,13 @@ async def respond(conn, method, path, headers, body, opts):
             await asyncio.sleep(3600)
         return
     else:
-        tokens = opts["tokens"].split("|") if "tokens" in opts else DEFAULT_TOKENS
-        await stream_tokens(conn, tokens, 0, delay0)
+        if scenario == "auto":
+            tokens = auto_answer(body)
+        elif scenario == "echo":
+            tokens = split_words(DIRECTIVE.sub("", last_user_text(body)).strip() or "(empty)")
+        else:
+            tokens = opts["tokens"].split("|") if "tokens" in opts else DEFAULT_TOKENS
+        await stream_tokens(conn, tokens, int(opts.get("token_delay_ms", "0")) / 1000.0, delay0)
     await conn.event(chunk_json(None, finish="stop"))
     if include_usage:
         await conn.event(chunk_json(usage=True))
@@ -261,7 +317,7 @@ async def handle(reader, writer):
             body = json.loads(raw.decode("utf-8")) if raw else {}
         except ValueError:
             body = {}
-        opts = parse_model(str(body.get("model", "")))
+        opts = parse_request(body)
         key = opts.get("id", "default")
         conn = Conn(reader, writer, opts)
         # The client closing its side (cancel) ends the response at once, like a real upstream
