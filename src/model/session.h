@@ -25,7 +25,9 @@ struct Session {
   std::string job_description;
   std::string report_json;        // the structured report as JSON text (codec/report_json.h)
   std::string analysis_markdown;  // the Markdown analysis shown to the user
-  std::vector<ChatTurn> chat;     // oldest first
+  // Who wrote analysis_markdown: "builtin" (the built-in coach) or "llm" (the AI model).
+  std::string analysis_mode = "builtin";
+  std::vector<ChatTurn> chat;  // oldest first
   std::int64_t created_at_ms = 0;
   std::int64_t updated_at_ms = 0;
 };

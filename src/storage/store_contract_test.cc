@@ -181,6 +181,27 @@ TEST_P(StoreContractTest, CreateThenGetReturnsEverythingStored) {
   }
 }
 
+TEST_P(StoreContractTest, AnalysisModeRoundTrips) {
+  model::Session llm = MakeSession("by-llm");
+  llm.analysis_mode = "llm";
+  model::Session builtin = MakeSession("by-builtin");
+  builtin.analysis_mode = "builtin";
+  model::Session unset = MakeSession("unset");  // the model's default
+  ASSERT_TRUE(store_->CreateSession(llm).ok());
+  ASSERT_TRUE(store_->CreateSession(builtin).ok());
+  ASSERT_TRUE(store_->CreateSession(unset).ok());
+  EXPECT_EQ(store_->GetSession("by-llm")->analysis_mode, "llm");
+  EXPECT_EQ(store_->GetSession("by-builtin")->analysis_mode, "builtin");
+  EXPECT_EQ(store_->GetSession("unset")->analysis_mode, "builtin");
+  // Chat turns carry their own mode and leave the analysis's alone.
+  ASSERT_TRUE(
+      store_->AppendChat("by-llm", {Turn("user", "q"), Turn("assistant", "a", "builtin")}).ok());
+  auto after = store_->GetSession("by-llm");
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(after->analysis_mode, "llm");
+  EXPECT_EQ(after->chat.size(), 2u);
+}
+
 TEST_P(StoreContractTest, CreateWithTakenIdIsAlreadyExists) {
   ASSERT_TRUE(store_->CreateSession(MakeSession("dup")).ok());
   model::Session other = MakeSession("dup");
@@ -359,12 +380,14 @@ TEST_P(StoreContractTest, ExpiredIdCanBeCreatedAgainWithoutOldData) {
   const std::int64_t t0 = clock_.NowMillis();
   model::Session s = MakeSession("reuse");
   s.chat = {Turn("user", "first life")};
+  s.analysis_mode = "llm";
   ASSERT_TRUE(store_->CreateSession(s).ok());
   clock_.Set(t0 + kTtl);
   ASSERT_TRUE(store_->CreateSession(MakeSession("reuse")).ok());
   auto out = store_->GetSession("reuse");
   ASSERT_TRUE(out.ok());
   EXPECT_TRUE(out->chat.empty());
+  EXPECT_EQ(out->analysis_mode, "builtin");
   EXPECT_EQ(out->created_at_ms, t0 + kTtl);
 }
 

@@ -51,6 +51,11 @@ CREATE TABLE examples (
   content text NOT NULL
 );
 )sql",
+    // 2: who wrote the analysis ("builtin" or "llm"); rows written before it are built-in.
+    // A constant default makes this a catalog-only change: no table rewrite, however many rows.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN analysis_mode text NOT NULL DEFAULT 'builtin';
+)sql",
 };
 
 Status SessionNotFound() { return NotFoundError("session not found"); }
@@ -145,6 +150,8 @@ PostgresStore::PostgresStore(std::string url, PostgresOptions options)
 PostgresStore::~PostgresStore() = default;
 
 int PostgresStore::LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
+
+std::span<const char* const> PostgresStore::Migrations() { return kMigrations; }
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url,
                                                            PostgresOptions options) {
@@ -262,15 +269,14 @@ Status PostgresStore::CreateSession(const model::Session& session) {
                            .status());
     RC_ASSIGN_OR_RETURN(
         PgResult inserted,
-        conn.Run(
-            "create_insert",
-            "INSERT INTO sessions (id, resume, job_description, report_json,"
-            " analysis_markdown, created_at_ms, updated_at_ms)"
-            " SELECT $2::text, $3::text, $4::text, $5::text, $6::text, n, n FROM (SELECT " RC_PG_NOW
-            " AS n) AS t"
-            " ON CONFLICT (id) DO NOTHING RETURNING created_at_ms",
-            {Offset(), session.id, session.resume, session.job_description, session.report_json,
-             session.analysis_markdown}));
+        conn.Run("create_insert",
+                 "INSERT INTO sessions (id, resume, job_description, report_json,"
+                 " analysis_markdown, analysis_mode, created_at_ms, updated_at_ms)"
+                 " SELECT $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, n, n"
+                 " FROM (SELECT " RC_PG_NOW " AS n) AS t"
+                 " ON CONFLICT (id) DO NOTHING RETURNING created_at_ms",
+                 {Offset(), session.id, session.resume, session.job_description,
+                  session.report_json, session.analysis_markdown, session.analysis_mode}));
     if (inserted.rows() == 0) return AlreadyExistsError("session already exists");
     return AppendTurns(conn, session.id, session.chat, inserted.Int(0, 0));
   });
@@ -285,10 +291,12 @@ Result<model::Session> PostgresStore::GetSession(std::string_view id) {
         PgResult r,
         conn.Run("get_session",
                  "SELECT 0 AS k, 0 AS seq, resume, job_description, report_json,"
-                 " analysis_markdown, created_at_ms, updated_at_ms, false AS complete"
+                 " analysis_markdown, created_at_ms, updated_at_ms, false AS complete,"
+                 " analysis_mode"
                  " FROM sessions WHERE id = $2 AND updated_at_ms > " RC_PG_NOW " - $3::bigint"
                  " UNION ALL"
-                 " SELECT 1, t.seq, t.role, t.content, t.mode, '', t.created_at_ms, 0, t.complete"
+                 " SELECT 1, t.seq, t.role, t.content, t.mode, '', t.created_at_ms, 0, t.complete,"
+                 " ''"
                  " FROM chat_turns t JOIN sessions s ON s.id = t.session_id"
                  " WHERE s.id = $2 AND s.updated_at_ms > " RC_PG_NOW " - $3::bigint"
                  " ORDER BY k, seq",
@@ -301,6 +309,7 @@ Result<model::Session> PostgresStore::GetSession(std::string_view id) {
     session.analysis_markdown = r.Text(0, 5);
     session.created_at_ms = r.Int(0, 6);
     session.updated_at_ms = r.Int(0, 7);
+    session.analysis_mode = r.Text(0, 9);
     for (int row = 1; row < r.rows(); ++row) {
       session.chat.push_back(
           {r.Text(row, 2), r.Text(row, 3), r.Text(row, 4), r.Bool(row, 8), r.Int(row, 6)});

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,7 +54,11 @@ class PostgresStore final : public Store {
                                                      PostgresOptions options = {});
   ~PostgresStore() override;
 
+  // The number of migrations this build knows; a database at this version is current.
   static int LatestSchemaVersion();
+  // The migrations in order: migration N is Migrations()[N - 1]. Released ones never change,
+  // so tests use them to build a database as an older build left it.
+  static std::span<const char* const> Migrations();
 
   std::string_view Name() const override { return "postgres"; }
   Status Ping() override;

@@ -196,6 +196,98 @@ TEST_F(PostgresStoreTest, ConcurrentOpensMigrateOnce) {
   EXPECT_EQ(rows->Int(0, 0), PostgresStore::LatestSchemaVersion());
 }
 
+// A schema left by a build at version 1, holding one live session with a question/answer
+// pair, is upgraded in place by instances opening it at once.
+TEST_F(PostgresStoreTest, Version1SchemaUpgradesInPlace) {
+  {
+    auto admin = pg::PgConnection::Open(url_, "public", 5, "rc-test-setup");
+    ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+    ASSERT_TRUE((*admin)->Exec("CREATE SCHEMA " + schema_).ok());
+    auto conn = pg::PgConnection::Open(url_, schema_, 5, "rc-test-setup");
+    ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+    const std::string now = "(floor(extract(epoch FROM now()) * 1000)::bigint)";
+    for (const std::string& sql : {
+             std::string("CREATE TABLE schema_version (version integer NOT NULL PRIMARY KEY,"
+                         " applied_at timestamptz NOT NULL DEFAULT now())"),
+             std::string(PostgresStore::Migrations()[0]),
+             std::string("INSERT INTO schema_version (version) VALUES (1)"),
+             "INSERT INTO sessions VALUES ('old', 'old resume', 'old job', '{\"score\":1}',"
+             " '## Old analysis', " +
+                 now + ", " + now + ")",
+             "INSERT INTO chat_turns VALUES ('old', 1, 'user', 'q', '', true, " + now + ")",
+             "INSERT INTO chat_turns VALUES ('old', 2, 'assistant', 'a', 'builtin', true, " + now +
+                 ")",
+         }) {
+      ASSERT_TRUE((*conn)->Exec(sql).ok()) << sql;
+    }
+  }
+  constexpr int kInstances = 3;
+  std::vector<std::unique_ptr<PostgresStore>> stores(kInstances);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kInstances; ++i) {
+    threads.emplace_back([&, i] {
+      auto store = OpenStore();
+      if (store.ok()) stores[i] = std::move(store).value();
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& store : stores) ASSERT_NE(store, nullptr);
+  PostgresStore& s = *stores[0];
+  EXPECT_EQ(*s.SchemaVersion(), PostgresStore::LatestSchemaVersion());
+
+  auto old = s.GetSession("old");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_EQ(old->resume, "old resume");
+  EXPECT_EQ(old->report_json, R"({"score":1})");
+  EXPECT_EQ(old->analysis_markdown, "## Old analysis");
+  EXPECT_EQ(old->analysis_mode, "builtin");
+  ASSERT_EQ(old->chat.size(), 2u);
+  EXPECT_EQ(old->chat[1].mode, "builtin");
+
+  model::Session fresh = MakeSession("new");
+  fresh.analysis_mode = "llm";
+  ASSERT_TRUE(stores[1]->CreateSession(fresh).ok());
+  EXPECT_EQ(stores[2]->GetSession("new")->analysis_mode, "llm");
+  ASSERT_TRUE(stores[2]->AppendChat("old", {Turn("user", "after upgrade")}).ok());
+  EXPECT_EQ(s.GetSession("old")->chat.size(), 3u);
+
+  auto conn = pg::PgConnection::Open(url_, schema_, 5, "rc-test-check");
+  ASSERT_TRUE(conn.ok());
+  auto versions = (*conn)->Exec("SELECT COUNT(*) FROM schema_version");
+  ASSERT_TRUE(versions.ok());
+  EXPECT_EQ(versions->Int(0, 0), PostgresStore::LatestSchemaVersion());  // each applied once
+  auto column = (*conn)->Exec(
+      "SELECT is_nullable, column_default FROM information_schema.columns"
+      " WHERE table_schema = '" +
+      schema_ +
+      "' AND table_name = 'sessions'"
+      " AND column_name = 'analysis_mode'");
+  ASSERT_TRUE(column.ok());
+  ASSERT_EQ(column->rows(), 1);
+  EXPECT_EQ(column->Text(0, 0), "NO");
+  EXPECT_EQ(column->Text(0, 1), "'builtin'::text");
+  // An instance of the previous build, still running during a rolling upgrade, inserts
+  // without the column; its sessions read as built-in.
+  ASSERT_TRUE((*conn)
+                  ->Exec("INSERT INTO sessions (id, resume, job_description, report_json,"
+                         " analysis_markdown, created_at_ms, updated_at_ms)"
+                         " SELECT 'v1-writer', '', '', '', '', n, n FROM (SELECT floor(extract("
+                         "epoch FROM now()) * 1000)::bigint AS n) AS t")
+                  .ok());
+  EXPECT_EQ(s.GetSession("v1-writer")->analysis_mode, "builtin");
+}
+
+TEST_F(PostgresStoreTest, RefusesASchemaFromANewerBuild) {
+  { ASSERT_TRUE(OpenStore().ok()); }
+  auto conn = pg::PgConnection::Open(url_, schema_, 5, "rc-test-setup");
+  ASSERT_TRUE(conn.ok());
+  ASSERT_TRUE((*conn)->Exec("INSERT INTO schema_version (version) VALUES (999)").ok());
+  auto store = OpenStore();
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(store.status().message().find("999"), std::string::npos);
+}
+
 TEST_F(PostgresStoreTest, SessionMovesBetweenInstances) {
   auto a = OpenStore();
   auto b = OpenStore();

@@ -36,6 +36,10 @@ CREATE TABLE examples (
   content TEXT NOT NULL
 );
 )sql",
+    // 2: who wrote the analysis ("builtin" or "llm"); rows written before it are built-in.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN analysis_mode TEXT NOT NULL DEFAULT 'builtin';
+)sql",
 };
 
 }  // namespace

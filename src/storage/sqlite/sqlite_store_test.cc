@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "storage/sqlite/schema.h"
 #include "storage/temp_dir_for_test.h"
 
 namespace rc::storage {
@@ -107,6 +108,82 @@ TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerBuild) {
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(store.status().message().find("999"), std::string::npos);
+}
+
+// Writes a database file exactly as a build with schema version 1 left it (WAL, migration 1,
+// schema_version = 1) holding one session with a question/answer pair. Empty on success.
+std::string MakeVersion1Database(const std::string& path, std::int64_t now_ms) {
+  sqlite3* db = nullptr;
+  std::string error;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) error = "open failed";
+  const std::string now = std::to_string(now_ms);
+  const std::string statements[] = {
+      "PRAGMA journal_mode=WAL",
+      "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY,"
+      " applied_at_ms INTEGER NOT NULL)",
+      sqlite::Migrations()[0],
+      "INSERT INTO schema_version VALUES (1, " + now + ")",
+      "INSERT INTO sessions VALUES ('old', 'old resume', 'old job', '{\"score\":1}',"
+      " '## Old analysis', " +
+          now + ", " + now + ")",
+      "INSERT INTO chat_turns VALUES ('old', 1, 'user', 'q', '', 1, " + now + ")",
+      "INSERT INTO chat_turns VALUES ('old', 2, 'assistant', 'a', 'builtin', 1, " + now + ")",
+  };
+  for (const std::string& sql : statements) {
+    if (!error.empty()) break;
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      error = sql + ": " + (message != nullptr ? message : "?");
+    }
+    sqlite3_free(message);
+  }
+  sqlite3_close(db);
+  return error;
+}
+
+TEST_F(SqliteStoreTest, Version1DatabaseUpgradesInPlace) {
+  ASSERT_EQ(MakeVersion1Database(DbPath(), clock_.NowMillis()), "");
+  ASSERT_EQ(QueryOne(DbPath(), "SELECT MAX(version) FROM schema_version"), "1");
+  {
+    auto store = SqliteStore::Open(DbPath(), clock_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    EXPECT_EQ(*(*store)->SchemaVersion(), SqliteStore::LatestSchemaVersion());
+    // The session written before the upgrade is intact and reads as built-in.
+    auto old = (*store)->GetSession("old");
+    ASSERT_TRUE(old.ok()) << old.status().ToString();
+    EXPECT_EQ(old->resume, "old resume");
+    EXPECT_EQ(old->report_json, R"({"score":1})");
+    EXPECT_EQ(old->analysis_markdown, "## Old analysis");
+    EXPECT_EQ(old->analysis_mode, "builtin");
+    ASSERT_EQ(old->chat.size(), 2u);
+    EXPECT_EQ(old->chat[1].mode, "builtin");
+    // New sessions store either value.
+    model::Session fresh;
+    fresh.id = "new";
+    fresh.analysis_mode = "llm";
+    ASSERT_TRUE((*store)->CreateSession(fresh).ok());
+    EXPECT_EQ((*store)->GetSession("new")->analysis_mode, "llm");
+    ASSERT_TRUE((*store)->AppendChat("old", {Turn("user", "after upgrade")}).ok());
+    EXPECT_TRUE((*store)->CheckIntegrity().ok());
+  }
+  // Reopening applies nothing more.
+  auto store = SqliteStore::Open(DbPath(), clock_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(QueryOne(DbPath(), "SELECT COUNT(*) FROM schema_version"),
+            std::to_string(SqliteStore::LatestSchemaVersion()));
+  EXPECT_EQ(QueryOne(DbPath(),
+                     "SELECT \"notnull\" || ' ' || dflt_value FROM pragma_table_info('sessions')"
+                     " WHERE name = 'analysis_mode'"),
+            "1 'builtin'");
+  EXPECT_EQ((*store)->GetSession("new")->analysis_mode, "llm");
+  EXPECT_EQ((*store)->GetSession("old")->chat.size(), 3u);
+  // A row written without the column (as a version-1 build would) gets the default.
+  QueryOne(DbPath(),
+           "INSERT INTO sessions (id, resume, job_description, report_json, analysis_markdown,"
+           " created_at_ms, updated_at_ms) VALUES ('v1-writer', '', '', '', '', " +
+               std::to_string(clock_.NowMillis()) + ", " + std::to_string(clock_.NowMillis()) +
+               ")");
+  EXPECT_EQ((*store)->GetSession("v1-writer")->analysis_mode, "builtin");
 }
 
 TEST_F(SqliteStoreTest, MissingDirectoryIsAClearError) {
