@@ -124,9 +124,26 @@ describe("describeError", () => {
     expect(
       describeError(http(413, "PAYLOAD_TOO_LARGE", "resume is over 100000 characters"), "analyze").detail,
     ).toMatch(/Resume is over 100000 characters\. Shorten/);
-    expect(describeError(http(429, "RESOURCE_EXHAUSTED"), "chat").detail).toMatch(/Wait a few seconds/);
+    expect(describeError(http(429, "RESOURCE_EXHAUSTED"), "analyze").detail).toMatch(/Wait a few seconds/);
     expect(describeError(http(504, "DEADLINE_EXCEEDED"), "analyze").title).toMatch(/too long/);
     expect(describeError(http(503, "UNAVAILABLE"), "analyze").title).toMatch(/unavailable/);
+  });
+
+  it("says when to try again after the AI coach's request limit", () => {
+    const limited = new ApiError("http", 429, "RESOURCE_EXHAUSTED", "", { retryAfterSeconds: 12 });
+    const friendly = describeError(limited, "chat");
+    expect(friendly.title).toBe("The AI coach is limited to a few questions a minute.");
+    expect(friendly.detail).toMatch(/try again in 12 s/);
+    expect(describeError(limited, "analyze").detail).toBe("Please try again in 12 s.");
+  });
+
+  it("tells an interrupted stream from one that never produced text", () => {
+    const partial = new ApiError("stream", 200, "UNAVAILABLE", "x", { partial: true });
+    expect(describeError(partial, "chat").title).toBe("The answer was interrupted.");
+    expect(describeError(partial, "chat").detail).toMatch(/Ask again/);
+    const none = new ApiError("stream", 200, "UNAVAILABLE", "x");
+    expect(describeError(none, "analyze").title).toBe("The analysis couldn't be finished.");
+    expect(describeError(none, "analyze").detail).toMatch(/Analyze again/);
   });
 
   it("never echoes internal error text", () => {

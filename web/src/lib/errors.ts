@@ -41,6 +41,16 @@ export function describeError(error: unknown, context: ErrorContext): FriendlyEr
       "Check that the server is still running and your connection is up, then try again.",
     );
   }
+  if (error.kind === "stream") {
+    const what = context === "analyze" ? "analysis" : "answer";
+    const wait = error.retryAfterSeconds ? ` in ${error.retryAfterSeconds} s` : "";
+    return make(
+      error.partial ? `The ${what} was interrupted.` : `The ${what} couldn't be finished.`,
+      context === "analyze"
+        ? `The connection to the server ended before the analysis was written. Analyze again${wait}.`
+        : `The connection to the server ended before the answer was complete. Ask again${wait}.`,
+    );
+  }
   if (error.kind === "bad-response") {
     return make(
       "The server sent a reply the page can't read.",
@@ -74,11 +84,19 @@ export function describeError(error: unknown, context: ErrorContext): FriendlyEr
         return make("That example is no longer available.", "Pick another example from the list.");
       }
       return make("The server doesn't know that request.", "Reload the page and try again.");
-    case "RESOURCE_EXHAUSTED":
+    case "RESOURCE_EXHAUSTED": {
+      const when = error.retryAfterSeconds !== null ? `try again in ${error.retryAfterSeconds} s` : "";
+      if (context === "chat") {
+        return make(
+          "The AI coach is limited to a few questions a minute.",
+          when ? `Please ${when}. Your question is still in the box.` : "Wait a little and try again.",
+        );
+      }
       return make(
         "Resume Coach is getting too many requests right now.",
-        "Wait a few seconds and try again.",
+        when ? `Please ${when}.` : "Wait a few seconds and try again.",
       );
+    }
     case "UNAVAILABLE":
       return make(
         "Resume Coach is temporarily unavailable.",

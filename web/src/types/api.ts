@@ -129,6 +129,10 @@ export interface AnalyzeResponse {
   analysis: string;
   sessionId: string;
   report: Report;
+  /** Who wrote `analysis`: the configured AI model or the built-in coach. */
+  mode: AnswerMode;
+  /** "" or one plain sentence for the user, e.g. why the built-in coach answered instead. */
+  notice: string;
 }
 
 export interface ChatRequest {
@@ -139,6 +143,22 @@ export interface ChatRequest {
 export interface ChatResponse {
   answer: string;
   mode: AnswerMode;
+  /** "" or one plain sentence for the user, e.g. why the built-in coach answered instead. */
+  notice: string;
+}
+
+/** Data of the `done` event of a streamed POST /analyze: everything but the report (sent first). */
+export type AnalyzeDoneEvent = Omit<AnalyzeResponse, "report">;
+
+/** Data of the `done` event of a streamed POST /chat. */
+export type ChatDoneEvent = ChatResponse;
+
+/** Data of the `error` event that ends a stream which could not finish its answer. */
+export interface StreamErrorEvent {
+  code: string;
+  message: string;
+  /** Some text was shown and the server saved it marked incomplete. */
+  partial: boolean;
 }
 
 export interface ItemSummary {
@@ -191,7 +211,10 @@ export interface SessionResponse {
 export interface Health {
   status: string;
   storage: string;
+  /** "builtin" or "llm". */
   llm: string;
+  /** The configured model name in LLM mode (absent or "" otherwise). */
+  model?: string;
   version: string;
 }
 
