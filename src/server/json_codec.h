@@ -33,7 +33,8 @@ std::string DumpJson(const nlohmann::json& value);
 std::string AnalyzeResponseBody(std::string_view markdown, std::string_view session_id,
                                 std::string_view report_json);
 
-// GET /session: the session's inputs, report, chat and timestamps (docs/api.md).
+// GET /session: the session's inputs, report, analysis and which coach wrote it
+// (analysis_mode), chat and timestamps (docs/api.md).
 std::string SessionResponseBody(const model::Session& session, std::int64_t expires_at_ms);
 
 // GET /items: [{"id","name","kind"}].

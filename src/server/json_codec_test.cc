@@ -83,6 +83,8 @@ TEST(SessionResponseBody, HasEveryDocumentedField) {
   EXPECT_EQ(j["resume"], "r");
   EXPECT_EQ(j["job_description"], "j");
   EXPECT_EQ(j["analysis"], "md");
+  ASSERT_TRUE(j.contains("analysis_mode"));
+  EXPECT_EQ(j["analysis_mode"], "builtin");  // the model's default
   EXPECT_EQ(j["report"]["score"]["total"], 50);
   ASSERT_EQ(j["chat"].size(), 2u);
   EXPECT_EQ(j["chat"][1], json::parse(R"({"role":"assistant","content":"a.","mode":"builtin",
@@ -90,6 +92,18 @@ TEST(SessionResponseBody, HasEveryDocumentedField) {
   EXPECT_EQ(j["created_at_ms"], 1);
   EXPECT_EQ(j["updated_at_ms"], 6);
   EXPECT_EQ(j["expires_at_ms"], 106);
+}
+
+TEST(SessionResponseBody, SaysWhichCoachWroteTheAnalysis) {
+  model::Session s;
+  s.id = "sid";
+  s.analysis_markdown = "## From the model";
+  s.analysis_mode = "llm";
+  const json j = json::parse(SessionResponseBody(s, 0));
+  ASSERT_TRUE(j.contains("analysis_mode"));
+  EXPECT_EQ(j["analysis_mode"], "llm");
+  EXPECT_EQ(j["analysis"], "## From the model");
+  EXPECT_TRUE(j["report"].is_null());  // no stored report
 }
 
 TEST(ItemsResponseBody, ListsWithoutContent) {
