@@ -1,10 +1,11 @@
 // The single page: inputs, analysis report and chat, composed from the features.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { apiClient, type ApiClient } from "../lib/api-client";
 import { ChatPanel } from "../features/chat/components/chat-panel";
 import { InputsPanel } from "../features/inputs/components/inputs-panel";
 import { useExamples } from "../features/inputs/api/examples";
 import { ReportView } from "../features/analysis/components/report-view";
+import { ModeIndicator } from "./mode-indicator";
 import { analyzeBlocker, useCoach } from "./use-coach";
 import { useTheme } from "./use-theme";
 
@@ -60,19 +61,14 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
   const examples = useExamples(client);
   const { theme, toggle } = useTheme();
   const reportHeading = useRef<HTMLHeadingElement>(null);
-  const [focusReport, setFocusReport] = useState(false);
 
-  // After a new analysis, move focus (and the view) to the report; restored reports leave focus alone.
+  // When a new report arrives (before its analysis is written), move focus and the view to it;
+  // restored reports leave focus alone.
   useEffect(() => {
-    if (focusReport && coach.result) {
-      reportHeading.current?.focus();
-      setFocusReport(false);
-    }
-  }, [focusReport, coach.result]);
+    if (coach.reportVersion > 0) reportHeading.current?.focus();
+  }, [coach.reportVersion]);
 
-  const runAnalysis = async () => {
-    if (await coach.analyze()) setFocusReport(true);
-  };
+  const runAnalysis = () => void coach.analyze();
 
   const busy = coach.phase !== "idle";
   const blocker = analyzeBlocker(coach.resume, coach.jobDescription);
@@ -91,6 +87,7 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
             <Logo />
             <span className="brand__name">Resume Coach</span>
           </div>
+          <ModeIndicator mode={coach.serverMode} model={coach.serverModel} />
           <button
             type="button"
             className="btn btn--ghost btn--icon"
@@ -123,7 +120,7 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
               <button
                 type="button"
                 className="btn btn--primary btn--small"
-                onClick={() => void runAnalysis()}
+                onClick={runAnalysis}
                 disabled={busy || blocker !== null}
               >
                 Analyze again
@@ -153,13 +150,17 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
               id="analyze-button"
               type="button"
               className="btn btn--primary btn--large"
-              onClick={() => void runAnalysis()}
+              onClick={runAnalysis}
               disabled={busy}
               aria-describedby={blocker ? "analyze-hint" : undefined}
             >
               {coach.phase === "analyzing" ? (
                 <>
                   <span className="spinner" aria-hidden="true" /> Analyzing…
+                </>
+              ) : coach.phase === "writing" ? (
+                <>
+                  <span className="spinner" aria-hidden="true" /> Writing…
                 </>
               ) : coach.result ? (
                 "Analyze again"
@@ -182,6 +183,7 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
             )}
             <span className="visually-hidden" role="status">
               {coach.phase === "analyzing" ? "Analyzing your resume…" : ""}
+              {coach.phase === "writing" ? "The report is ready; the written analysis is on its way." : ""}
               {coach.phase === "restoring" ? "Restoring your last session…" : ""}
             </span>
           </div>
@@ -232,20 +234,31 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
               analysis={coach.result.analysis}
               resume={coach.result.resume}
               jobDescription={coach.result.jobDescription}
+              status={coach.result.status}
+              mode={coach.result.mode}
+              model={coach.serverModel}
+              notice={coach.result.notice}
             />
             <ChatPanel
               messages={coach.messages}
               onSend={coach.ask}
+              onStop={coach.stopAnswer}
               sending={coach.sending}
-              serverMode={coach.serverMode}
+              serverModel={coach.serverModel}
               error={coach.chatError}
+              disabled={!coach.result.hasSession}
+              disabledReason={
+                coach.result.status === "writing"
+                  ? "You can ask questions as soon as the analysis is written and your coaching session is saved."
+                  : "The analysis didn't finish, so there is no coaching session to ask about yet. Select Analyze again to start one."
+              }
             />
           </>
         )}
       </main>
       <footer className="footer muted">
         {coach.serverMode === "llm"
-          ? "Analysis runs on this server. Chat answers come from the language model this server is configured with, which receives your documents and questions."
+          ? "The score and evidence are computed on this server. The written analysis and chat answers come from the AI model this server is configured with, which receives your documents and questions."
           : "Resume Coach runs entirely on this server: your documents are not sent anywhere else."}{" "}
         Sessions are deleted 24 hours after their last use, or now with Start over.
       </footer>

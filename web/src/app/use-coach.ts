@@ -1,21 +1,35 @@
 // The page's state: inputs, the analysis, the chat and the session that ties them together.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type ApiClient } from "../lib/api-client";
+import { ApiError, type ApiClient } from "../lib/api-client";
 import { describeError, type FriendlyError } from "../lib/errors";
+import { createTextBatch } from "../lib/frame-batch";
+import { isAbortError } from "../lib/sse";
 import { loadInputs, loadSessionId, saveInputs, saveSessionId } from "../lib/storage";
-import { codePointLength, MAX_INPUT_CHARS, type Report } from "../types/api";
+import { codePointLength, MAX_INPUT_CHARS, type AnswerMode, type Report } from "../types/api";
 import { askCoach } from "../features/chat/api/ask";
 import { messagesFromTurns, nextMessageId, type ChatMessage } from "../features/chat/lib/chat-types";
 
-/** A finished analysis with the exact texts it was computed from (spans point into them). */
+/**
+ * An analysis with the exact texts it was computed from (spans point into them). The report comes
+ * first; the written analysis streams in while `status` is "writing".
+ */
 export interface AnalysisResult {
   analysis: string;
   report: Report;
   resume: string;
   jobDescription: string;
+  /** "writing": the analysis text is arriving; "interrupted": it broke off (no session was made). */
+  status: "writing" | "done" | "interrupted";
+  /** Who wrote the analysis ("" when unknown, e.g. a restored session). */
+  mode: AnswerMode | "";
+  /** "" or the server's sentence on why the built-in analysis replaced the AI one. */
+  notice: string;
+  /** The server holds a session for this report, so questions can be asked. */
+  hasSession: boolean;
 }
 
-export type Phase = "restoring" | "idle" | "analyzing";
+/** "writing": the report is shown and its written analysis is still arriving. */
+export type Phase = "restoring" | "idle" | "analyzing" | "writing";
 
 export interface CoachState {
   resume: string;
@@ -30,6 +44,10 @@ export interface CoachState {
   sessionExpired: boolean;
   /** The answer mode the server is configured with ("builtin" or "llm"), "" until known. */
   serverMode: string;
+  /** The AI model the server is configured with, "" in built-in mode or until known. */
+  serverModel: string;
+  /** Counts reports produced by Analyze (not restored ones), so the page can move focus to each. */
+  reportVersion: number;
 }
 
 export interface CoachActions {
@@ -39,6 +57,8 @@ export interface CoachActions {
   loadExample: (id: string, target: "resume" | "job") => Promise<boolean>;
   analyze: () => Promise<boolean>;
   ask: (question: string) => Promise<boolean>;
+  /** Stops the answer that is arriving; its text so far stays, marked as stopped. */
+  stopAnswer: () => void;
   startOver: () => Promise<void>;
   dismissExpired: () => void;
 }
@@ -68,6 +88,20 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
   const [chatError, setChatError] = useState<FriendlyError | null>(null);
   const [sessionExpired, setSessionExpired] = useState(false);
   const [serverMode, setServerMode] = useState("");
+  const [serverModel, setServerModel] = useState("");
+  const [reportVersion, setReportVersion] = useState(0);
+  const analyzeAbort = useRef<AbortController | null>(null);
+  const chatAbort = useRef<AbortController | null>(null);
+  const analyzeRun = useRef(0);
+
+  // Leaving the page closes any stream still open, so the server stops generating.
+  useEffect(
+    () => () => {
+      analyzeAbort.current?.abort();
+      chatAbort.current?.abort();
+    },
+    [],
+  );
 
   useEffect(() => {
     saveInputs({ resume, jobDescription });
@@ -85,7 +119,10 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
     const controller = new AbortController();
     client
       .health({ signal: controller.signal })
-      .then((h) => setServerMode(typeof h.llm === "string" ? h.llm : ""))
+      .then((h) => {
+        setServerMode(typeof h.llm === "string" ? h.llm : "");
+        setServerModel(h.llm === "llm" && typeof h.model === "string" ? h.model : "");
+      })
       .catch(() => undefined); // the badge is optional; other calls report connectivity problems
 
     const sessionId = loadSessionId();
@@ -98,6 +135,13 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
             report: session.report,
             resume: session.resume,
             jobDescription: session.job_description,
+            status: "done",
+            mode:
+              session.analysis_mode === "llm" || session.analysis_mode === "builtin"
+                ? session.analysis_mode
+                : "",
+            notice: "",
+            hasSession: true,
           });
           setMessages(messagesFromTurns(session.chat ?? []));
           if (initial.current.resume === "" && initial.current.jobDescription === "") {
@@ -123,21 +167,75 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
       setAnalyzeError({ title: "Not ready to analyze yet.", detail: blocker, sessionGone: false });
       return false;
     }
+    analyzeAbort.current?.abort();
+    const controller = new AbortController();
+    analyzeAbort.current = controller;
+    const run = ++analyzeRun.current;
+    const current = () => run === analyzeRun.current;
     setPhase("analyzing");
     setAnalyzeError(null);
     setChatError(null);
+    let reportShown = false;
+    const batch = createTextBatch((text) => {
+      if (current())
+        setResult((prev) => (prev && prev.status === "writing" ? { ...prev, analysis: text } : prev));
+    });
     try {
-      const response = await client.analyze({ resume, job_description: jobDescription });
+      const response = await client.analyzeStream(
+        { resume, job_description: jobDescription },
+        {
+          onReport: (report) => {
+            if (!current()) return;
+            reportShown = true;
+            // The new report replaces the old one, whose session no longer matches what is shown.
+            chatAbort.current?.abort();
+            saveSessionId(null);
+            setMessages([]);
+            setSessionExpired(false);
+            setResult({
+              analysis: "",
+              report,
+              resume,
+              jobDescription,
+              status: "writing",
+              mode: "",
+              notice: "",
+              hasSession: false,
+            });
+            setPhase("writing");
+            setReportVersion((v) => v + 1);
+          },
+          onToken: (piece) => batch.append(piece),
+        },
+        { signal: controller.signal },
+      );
+      batch.cancel();
+      if (!current()) return false;
       saveSessionId(response.sessionId);
-      setResult({ analysis: response.analysis, report: response.report, resume, jobDescription });
-      setMessages([]);
-      setSessionExpired(false);
+      setResult({
+        analysis: response.analysis,
+        report: response.report,
+        resume,
+        jobDescription,
+        status: "done",
+        mode: response.mode,
+        notice: response.notice,
+        hasSession: true,
+      });
       return true;
     } catch (error) {
+      batch.cancel();
+      if (!current() || isAbortError(error)) return false;
+      if (reportShown) {
+        setResult((prev) => (prev ? { ...prev, analysis: batch.text, status: "interrupted" } : prev));
+      }
       setAnalyzeError(describeError(error, "analyze"));
       return false;
     } finally {
-      setPhase("idle");
+      if (current()) {
+        setPhase("idle");
+        analyzeAbort.current = null;
+      }
     }
   }, [client, resume, jobDescription]);
 
@@ -148,37 +246,82 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
         expire();
         return false;
       }
+      chatAbort.current?.abort();
+      const controller = new AbortController();
+      chatAbort.current = controller;
+      const userId = nextMessageId();
       const pendingId = nextMessageId();
       setChatError(null);
       setSending(true);
       setMessages((prev) => [
         ...prev,
-        { id: nextMessageId(), role: "user", content: question, mode: "", complete: true },
-        { id: pendingId, role: "assistant", content: "", mode: "", complete: false },
+        { id: userId, role: "user", content: question, mode: "", complete: true, state: "done", notice: "" },
+        {
+          id: pendingId,
+          role: "assistant",
+          content: "",
+          mode: "",
+          complete: false,
+          state: "streaming",
+          notice: "",
+        },
       ]);
-      const update = (content: string, mode: ChatMessage["mode"], complete: boolean) =>
-        setMessages((prev) => prev.map((m) => (m.id === pendingId ? { ...m, content, mode, complete } : m)));
+      const update = (patch: Partial<ChatMessage>) =>
+        setMessages((prev) => prev.map((m) => (m.id === pendingId ? { ...m, ...patch } : m)));
+      const dropPair = () => setMessages((prev) => prev.filter((m) => m.id !== pendingId && m.id !== userId));
+      const batch = createTextBatch((content) => update({ content }));
       try {
-        const { answer, mode } = await askCoach(client, sessionId, question, (soFar, soFarMode) =>
-          update(soFar, soFarMode, false),
+        const { answer, mode, notice } = await askCoach(
+          client,
+          sessionId,
+          question,
+          (piece) => batch.append(piece),
+          controller.signal,
         );
-        update(answer, mode, true);
+        batch.cancel();
+        // The final answer replaces the streamed text (claims may be annotated, images removed).
+        update({ content: answer, mode, notice, complete: true, state: "done" });
         return true;
       } catch (error) {
+        batch.cancel();
+        const soFar = batch.text;
+        if (isAbortError(error)) {
+          // Stopped by the user (or the page moved on): keep what arrived, else take the question back.
+          if (soFar !== "") {
+            update({ content: soFar, state: "stopped" });
+            return true;
+          }
+          dropPair();
+          return false;
+        }
+        if (error instanceof ApiError && error.kind === "stream" && soFar !== "") {
+          // The server kept this text marked incomplete; show it the same way, with Ask again.
+          update({ content: soFar, state: "interrupted" });
+          return true;
+        }
         const friendly = describeError(error, "chat");
         // Drop the unanswered pair; the question goes back into the composer.
-        setMessages((prev) => prev.slice(0, -2));
+        dropPair();
         if (friendly.sessionGone) expire();
         else setChatError(friendly);
         return false;
       } finally {
-        setSending(false);
+        if (chatAbort.current === controller) {
+          chatAbort.current = null;
+          setSending(false);
+        }
       }
     },
     [client, expire],
   );
 
+  const stopAnswer = useCallback(() => chatAbort.current?.abort(), []);
+
   const startOver = useCallback(async () => {
+    analyzeRun.current += 1;
+    analyzeAbort.current?.abort();
+    chatAbort.current?.abort();
+    setPhase("idle");
     const sessionId = loadSessionId();
     saveSessionId(null);
     setResult(null);
@@ -223,6 +366,8 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
     chatError,
     sessionExpired,
     serverMode,
+    serverModel,
+    reportVersion,
     setResume: setResumeState,
     setJobDescription: setJobState,
     clearInputs: () => {
@@ -232,6 +377,7 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
     loadExample,
     analyze,
     ask,
+    stopAnswer,
     startOver,
     dismissExpired: () => setSessionExpired(false),
   };

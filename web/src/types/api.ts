@@ -201,6 +201,8 @@ export interface SessionResponse {
   resume: string;
   job_description: string;
   analysis: string;
+  /** Who wrote `analysis` (older servers omit it). */
+  analysis_mode?: AnswerMode;
   report: Report;
   chat: ChatTurn[];
   created_at_ms: number;

@@ -7,9 +7,11 @@ import { reportMarkdown } from "../lib/report-text";
 interface ReportActionsProps {
   report: Report;
   analysis: string;
+  /** True while the analysis is still being written (the exports would be incomplete). */
+  disabled?: boolean;
 }
 
-export function ReportActions({ report, analysis }: ReportActionsProps) {
+export function ReportActions({ report, analysis, disabled = false }: ReportActionsProps) {
   const [note, setNote] = useState("");
   const base = `resume-coach-${slugify(report.job.title || "report")}`;
 
@@ -20,12 +22,13 @@ export function ReportActions({ report, analysis }: ReportActionsProps) {
 
   return (
     <div className="report-actions" role="group" aria-label="Report actions">
-      <button type="button" className="btn btn--ghost btn--small" onClick={onCopy}>
+      <button type="button" className="btn btn--ghost btn--small" onClick={onCopy} disabled={disabled}>
         Copy
       </button>
       <button
         type="button"
         className="btn btn--ghost btn--small"
+        disabled={disabled}
         onClick={() => downloadText(`${base}.md`, reportMarkdown(report, analysis), "text/markdown")}
       >
         Export Markdown
@@ -33,6 +36,7 @@ export function ReportActions({ report, analysis }: ReportActionsProps) {
       <button
         type="button"
         className="btn btn--ghost btn--small"
+        disabled={disabled}
         onClick={() =>
           downloadText(
             `${base}.json`,

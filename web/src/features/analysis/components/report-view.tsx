@@ -14,6 +14,14 @@ interface ReportViewProps {
   analysis: string;
   resume: string;
   jobDescription: string;
+  /** "writing" while the analysis text streams in; "interrupted" when it broke off. */
+  status?: "writing" | "done" | "interrupted";
+  /** Who wrote the analysis ("llm", "builtin" or "" when unknown). */
+  mode?: string;
+  /** The configured AI model, for the badge. */
+  model?: string;
+  /** The server's notice, e.g. that the built-in analysis replaced the AI one. */
+  notice?: string;
 }
 
 function uniqueNames(skills: SkillMention[]): string[] {
@@ -48,6 +56,10 @@ export const ReportView = memo(function ReportView({
   analysis,
   resume,
   jobDescription,
+  status = "done",
+  mode = "",
+  model = "",
+  notice = "",
 }: ReportViewProps) {
   const rows = useMemo(() => requirementRows(report), [report]);
   const [selected, setSelected] = useState<{ kind: "requirement" | "check"; id: string } | null>(null);
@@ -63,7 +75,7 @@ export const ReportView = memo(function ReportView({
 
   return (
     <div className="report">
-      <ReportActions report={report} analysis={analysis} />
+      <ReportActions report={report} analysis={analysis} disabled={status === "writing"} />
       <ScoreCard score={report.score} />
       {report.warnings.length > 0 && (
         <div className="notice notice--info" role="note">
@@ -74,7 +86,7 @@ export const ReportView = memo(function ReportView({
           </ul>
         </div>
       )}
-      <AnalysisSections markdown={analysis} />
+      <AnalysisSections markdown={analysis} status={status} mode={mode} model={model} notice={notice} />
       <div className="report__evidence">
         <section className="card" aria-labelledby="reqs-title">
           <h2 id="reqs-title" className="card__title">

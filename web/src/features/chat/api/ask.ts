@@ -1,23 +1,22 @@
-// Asks the coach a question. Answers are delivered through onUpdate so streaming can slot in.
+// Asks the coach a question; a streamed answer is reported piece by piece through onText.
 import type { ApiClient } from "../../../lib/api-client";
-import type { AnswerMode } from "../../../types/api";
+import type { ChatResponse } from "../../../types/api";
 
-/** Receives the answer so far; called at least once, last with the full answer. */
-export type AnswerUpdate = (contentSoFar: string, mode: AnswerMode) => void;
+/** Receives each new piece of a streamed answer (append it to the pieces before). */
+export type AnswerPiece = (piece: string) => void;
 
 /**
- * Sends `question` within `sessionId` and reports the answer through `onUpdate`. Resolves with the
- * final answer; rejects with the client's ApiError (404 when the session is gone).
+ * Sends `question` within `sessionId` asking for a streamed answer. Pieces arrive through
+ * `onPiece` (none when the server answers in one piece). Resolves with the final answer, which
+ * replaces the pieces; rejects with the client's ApiError (404 when the session is gone, kind
+ * "stream" when the answer broke off) or an AbortError when `signal` aborts.
  */
-export async function askCoach(
+export function askCoach(
   client: ApiClient,
   sessionId: string,
   question: string,
-  onUpdate: AnswerUpdate,
+  onPiece: AnswerPiece,
   signal?: AbortSignal,
-): Promise<{ answer: string; mode: AnswerMode }> {
-  const response = await client.chat({ question, sessionId }, signal ? { signal } : {});
-  const mode: AnswerMode = response.mode === "llm" ? "llm" : "builtin";
-  onUpdate(response.answer, mode);
-  return { answer: response.answer, mode };
+): Promise<ChatResponse> {
+  return client.chatStream({ question, sessionId }, { onToken: onPiece }, signal ? { signal } : {});
 }

@@ -1,18 +1,32 @@
-// The follow-up chat: the conversation (Markdown answers) and a composer (Enter sends).
-import { memo, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { SafeMarkdown } from "../../../components/safe-markdown";
+// The follow-up chat: the conversation (Markdown answers, streamed in) and a composer (Enter sends).
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from "react";
 import { MAX_QUESTION_CHARS } from "../../../types/api";
-import { modeLabel, type ChatMessage } from "../lib/chat-types";
+import { questionBefore, type ChatMessage } from "../lib/chat-types";
+import { ChatMessageView } from "./chat-message";
 
 interface ChatPanelProps {
   messages: ChatMessage[];
   /** Sends a question; resolves false when it was not sent (the text stays in the composer). */
   onSend: (question: string) => Promise<boolean>;
+  /** Stops the answer that is arriving (closes its connection). */
+  onStop?: () => void;
+  /** An answer is on its way. */
   sending: boolean;
-  /** The configured answer mode from /health ("builtin" or "llm"), "" when unknown. */
-  serverMode: string;
+  /** The configured AI model from /health, for the answer badges ("" when unknown or built-in). */
+  serverModel?: string;
   error: { title: string; detail: string } | null;
+  /** Questions cannot be asked yet; `disabledReason` says why in the empty conversation. */
   disabled?: boolean;
+  disabledReason?: string;
 }
 
 const SUGGESTIONS = [
@@ -21,33 +35,67 @@ const SUGGESTIONS = [
   "How can I make my experience section stronger?",
 ];
 
+/** The text a screen reader hears once an answer has finished arriving. */
+function announcementFor(message: ChatMessage, text: string): string {
+  const body = text.replace(/\s+/g, " ").trim();
+  if (message.state === "stopped") return `You stopped the answer. ${body}`;
+  if (message.state === "interrupted") return `The answer was interrupted. ${body}`;
+  return `The coach answered: ${body}${message.notice ? ` ${message.notice}` : ""}`;
+}
+
 /** The chat; memoized because typing in the inputs re-renders the page around it. */
 export const ChatPanel = memo(function ChatPanel({
   messages,
   onSend,
+  onStop,
   sending,
-  serverMode,
+  serverModel = "",
   error,
   disabled = false,
+  disabledReason = "",
 }: ChatPanelProps) {
   const id = useId();
   const [draft, setDraft] = useState("");
+  const [announcement, setAnnouncement] = useState("");
   const logRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const streamingIds = useRef(new Set<string>());
 
+  // Keep the newest text in view while it arrives, unless the reader has scrolled up to read.
+  const pinned = useRef(true);
   useEffect(() => {
     const log = logRef.current;
-    if (log) log.scrollTop = log.scrollHeight;
+    if (log && pinned.current) log.scrollTop = log.scrollHeight;
+  }, [messages]);
+
+  // Announce each answer once, when it stops arriving (never token by token).
+  useEffect(() => {
+    for (const m of messages) {
+      if (m.role !== "assistant") continue;
+      if (m.state === "streaming") {
+        streamingIds.current.add(m.id);
+      } else if (streamingIds.current.has(m.id)) {
+        streamingIds.current.delete(m.id);
+        const rendered = logRef.current?.querySelector(`[data-message-id="${m.id}"] .markdown`);
+        setAnnouncement(announcementFor(m, rendered?.textContent ?? m.content));
+      }
+    }
   }, [messages]);
 
   async function send(text: string) {
     const question = text.trim();
     if (!question || sending || disabled) return;
     setDraft("");
+    pinned.current = true;
     const sent = await onSend(question);
-    if (!sent) setDraft(question);
+    if (!sent) setDraft((current) => (current === "" ? question : current));
     inputRef.current?.focus();
   }
+
+  // A stable handle for the messages' Ask again buttons, so streaming re-renders only the live one.
+  const sendRef = useRef(send);
+  sendRef.current = send;
+  const askAgain = useCallback((question: string) => void sendRef.current(question), []);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -61,31 +109,34 @@ export const ChatPanel = memo(function ChatPanel({
     }
   }
 
-  const badge = modeLabel(serverMode);
+  function onScroll() {
+    const log = logRef.current;
+    if (log) pinned.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  }
+
   return (
     <section className="card chat" aria-labelledby={`${id}-title`}>
       <div className="chat__head">
         <h2 id={`${id}-title`} className="card__title">
           Ask the coach
         </h2>
-        {badge && (
-          <span className={`mode mode--${serverMode}`} title="Which engine answers your questions">
-            {badge}
-          </span>
-        )}
       </div>
       <div
         ref={logRef}
         className="chat__log"
         role="log"
-        aria-live="polite"
-        aria-relevant="additions"
+        aria-live="off"
         aria-label="Conversation"
         tabIndex={0}
+        onScroll={onScroll}
       >
         {messages.length === 0 ? (
           <div className="chat__empty">
-            <p className="muted">Ask about your match: what to add, what to reword, how to prepare.</p>
+            {disabled && disabledReason ? (
+              <p className="muted">{disabledReason}</p>
+            ) : (
+              <p className="muted">Ask about your match: what to add, what to reword, how to prepare.</p>
+            )}
             <ul className="chat__suggestions">
               {SUGGESTIONS.map((s) => (
                 <li key={s}>
@@ -102,37 +153,20 @@ export const ChatPanel = memo(function ChatPanel({
             </ul>
           </div>
         ) : (
-          messages.map((m) => (
-            <article
+          messages.map((m, i) => (
+            <ChatMessageView
               key={m.id}
-              className={`msg msg--${m.role}`}
-              aria-label={m.role === "user" ? "You" : "Coach"}
-            >
-              {m.role === "user" ? (
-                <p className="msg__text">{m.content}</p>
-              ) : m.content === "" && !m.complete ? (
-                <p className="msg__typing">
-                  <span className="dots" aria-hidden="true">
-                    <span />
-                    <span />
-                    <span />
-                  </span>
-                  <span className="visually-hidden">The coach is answering…</span>
-                </p>
-              ) : (
-                <>
-                  <SafeMarkdown>{m.content}</SafeMarkdown>
-                  <p className="msg__meta">
-                    {m.mode && (
-                      <span className={`mode mode--${m.mode} mode--small`}>{modeLabel(m.mode)}</span>
-                    )}
-                    {!m.complete && <span className="muted">Answer interrupted</span>}
-                  </p>
-                </>
-              )}
-            </article>
+              message={m}
+              model={serverModel}
+              onAskAgain={askAgain}
+              question={m.role === "assistant" && !m.complete ? questionBefore(messages, i) : ""}
+              canAskAgain={!sending && !disabled}
+            />
           ))
         )}
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
       </div>
       {error && (
         <div className="notice notice--error" role="alert">
@@ -150,21 +184,29 @@ export const ChatPanel = memo(function ChatPanel({
           rows={2}
           value={draft}
           maxLength={MAX_QUESTION_CHARS}
-          placeholder="Ask a follow-up question…"
+          placeholder={disabled ? "Questions open once the analysis is ready" : "Ask a follow-up question…"}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={onKeyDown}
           aria-describedby={`${id}-hint`}
           disabled={disabled}
         />
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={sending || disabled || draft.trim() === ""}
-        >
-          {sending ? "Sending…" : "Send"}
-        </button>
+        {sending && onStop ? (
+          <button type="button" className="btn btn--stop" onClick={onStop}>
+            <span className="stop-icon" aria-hidden="true" /> Stop
+          </button>
+        ) : (
+          <button
+            type="submit"
+            className="btn btn--primary"
+            disabled={sending || disabled || draft.trim() === ""}
+          >
+            {sending ? "Sending…" : "Send"}
+          </button>
+        )}
         <p id={`${id}-hint`} className="chat__hint muted">
-          Enter sends · Shift+Enter adds a new line
+          {sending && onStop
+            ? "The coach is answering · Stop ends the answer here"
+            : "Enter sends · Shift+Enter adds a new line"}
         </p>
       </form>
     </section>
