@@ -4,6 +4,7 @@
 #include "engine/checks/resume_checks.h"
 #include "engine/extract/skill_extractor.h"
 #include "engine/match/matcher.h"
+#include "engine/parse/jd_layout.h"
 #include "engine/parse/jd_parser.h"
 #include "engine/parse/resume_segmenter.h"
 #include "engine/report/markdown.h"
@@ -29,7 +30,7 @@ Analysis Analyzer::Analyze(std::string_view resume, std::string_view job_descrip
   const Taxonomy& taxonomy = taxonomy_ ? *taxonomy_ : kEmpty;
 
   const Document resume_doc = MakeDocument(resume);
-  const Document job_doc = MakeDocument(job_description);
+  const Document job_doc = MakeJobDocument(job_description);
   const ParsedResume parsed_resume = ParseResume(resume_doc, today);
   const std::vector<SkillHit> resume_hits =
       FindSkills(taxonomy, resume_doc, parsed_resume.skills_lines);

@@ -29,6 +29,9 @@ struct Requirement {
   std::string degree_level;         // for education requirements
   Span span;                        // the mention in the JD
   Span sentence_span;               // the JD sentence or bullet it came from
+  // What the vacancy centres on: a skill named in the job title, or one the JD names in several
+  // separate sentences. Core requirements weigh more in the score (docs/scoring.md).
+  bool core = false;
 };
 
 struct JobFacts {
@@ -38,6 +41,7 @@ struct JobFacts {
   std::string degree_level;              // minimum degree asked for, or ""
   std::vector<Requirement> requirements;
   Span title_span;
+  std::optional<double> years_max;  // upper end of a stated range ("1-4 years" -> 4), when stated
 };
 
 }  // namespace rc::model

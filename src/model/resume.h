@@ -63,6 +63,9 @@ struct ResumeFacts {
   std::vector<std::string> certifications;
   int total_experience_months = 0;  // union of role date ranges (overlaps counted once)
   int word_count = 0;
+  // Years of experience the resume states near its top ("4 years' experience", "10+ years of
+  // development"), when it does; the score uses it when the dated roles add up to less.
+  std::optional<double> stated_years;
 };
 
 }  // namespace rc::model

@@ -28,6 +28,8 @@ constexpr Heading kJobHeadings[] = {
     {"basic qualifications", "requirements"},
     {"what you'll need", "requirements"},
     {"what you need", "requirements"},
+    {"what you need for this position", "requirements"},
+    {"what you need for this role", "requirements"},
     {"what you will need", "requirements"},
     {"what we're looking for", "requirements"},
     {"what we are looking for", "requirements"},
@@ -66,6 +68,8 @@ constexpr Heading kJobHeadings[] = {
     {"main duties", "responsibilities"},
     {"what you'll do", "responsibilities"},
     {"what you will do", "responsibilities"},
+    {"what you will be doing", "responsibilities"},
+    {"what you'll be doing", "responsibilities"},
     {"the role", "responsibilities"},
     {"your role", "responsibilities"},
     {"about the role", "responsibilities"},
@@ -84,6 +88,8 @@ constexpr Heading kJobHeadings[] = {
     {"what we offer", "benefits"},
     {"compensation", "benefits"},
     {"why join us", "benefits"},
+    {"what's in it for you", "benefits"},
+    {"top reasons to work with us", "about"},
     {"salary", "benefits"},
     {"how to apply", "benefits"},
     {"equal opportunity", "benefits"},
@@ -190,17 +196,21 @@ std::string FormatYears(double years) {
 
 }  // namespace
 
-std::optional<double> YearsIn(const std::vector<const Token*>& words) {
+std::optional<double> YearsIn(const std::vector<const Token*>& words, std::optional<double>* max) {
+  if (max != nullptr) max->reset();
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i]->lower;
     if (w != "years" && w != "year" && w != "yrs" && w != "yr") continue;
     // Look back over "+", "-", "to", a second number and "of".
     int value = -1;
+    int closest = -1;
+    int numbers = 0;
     for (std::size_t back = 1; back <= 4 && back <= i; ++back) {
       const int n = NumberWord(words[i - back]->lower);
       const std::string& b = words[i - back]->lower;
       if (n >= 0) {
         value = n;  // keep going: in "3-5 years" the first number is the minimum
+        if (numbers++ == 0) closest = n;
         continue;
       }
       if (b == "to" || b == "-" || b == "+" || b == "or" || b == "plus") continue;
@@ -209,6 +219,7 @@ std::optional<double> YearsIn(const std::vector<const Token*>& words) {
     if (value > 0 && value <= 40) {
       // "within 2 years" or "2 years old" are not experience.
       if (i + 1 < words.size() && words[i + 1]->lower == "old") continue;
+      if (max != nullptr && numbers >= 2 && closest > value) *max = static_cast<double>(closest);
       return static_cast<double>(value);
     }
   }
@@ -244,6 +255,7 @@ std::string JobHeadingKind(std::string_view raw) {
   }
   if (!colon && !all_caps) return "";
   if (norm.find("prefer") != std::string::npos || norm.find("nice to have") != std::string::npos ||
+      norm.find("not required") != std::string::npos || norm.rfind("optional", 0) == 0 ||
       norm.find("bonus") != std::string::npos || norm.find("desir") != std::string::npos) {
     return "preferred";
   }
@@ -407,6 +419,43 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
   std::vector<std::vector<const PhraseHit*>> phrases_by_sentence(nsent);
   for (const PhraseHit& p : phrases) phrases_by_sentence[tokens[p.first].sentence].push_back(&p);
   int phrase_requirements = 0;
+  std::map<std::string, int> skill_sentences;  // eligible sentences naming each skill
+  // The title names what the vacancy centres on: its skills are core requirements, and years in
+  // it ("Junior Developer (1-4 years experience)") are the overall years asked.
+  if (title_line >= 0) {
+    const TokenRange& r = doc.tok.lines[title_line];
+    std::vector<const Token*> words;
+    for (std::uint32_t k = r.first; k < r.last; ++k) {
+      if (tokens[k].is_word) words.push_back(&tokens[k]);
+    }
+    std::optional<double> max;
+    if (const std::optional<double> years = YearsIn(words, &max)) {
+      facts.years_required = years;
+      facts.years_max = max;
+      model::Requirement req;
+      req.kind = model::RequirementKind::kExperience;
+      req.name = FormatYears(*years) + " of experience";
+      req.years_min = years;
+      req.span = facts.title_span;
+      req.sentence_span = facts.title_span;
+      add(std::move(req), "experience");
+    }
+    for (const SkillHit& h : hits) {
+      if (tokens[h.first].line != static_cast<std::uint32_t>(title_line)) continue;
+      const Skill& skill = taxonomy.skills()[h.skill];
+      model::Requirement req;
+      req.kind = skill.kind == model::SkillKind::kCertification
+                     ? model::RequirementKind::kCertification
+                     : model::RequirementKind::kSkill;
+      req.name = skill.name;
+      req.skill_id = skill.id;
+      req.skill_kind = model::SkillKindName(skill.kind);
+      req.span = doc.TokenSpan(h.first, h.last);
+      req.sentence_span = facts.title_span;
+      req.core = true;
+      add(std::move(req), "skill:" + skill.id);
+    }
+  }
   for (std::uint32_t s = 0; s < nsent; ++s) {
     if (!eligible[s]) continue;
     const TokenRange& r = doc.tok.sentences[s];
@@ -415,7 +464,8 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
     for (std::uint32_t k = r.first; k < r.last; ++k) {
       if (tokens[k].is_word) words.push_back(&tokens[k]);
     }
-    const std::optional<double> years = YearsIn(words);
+    std::optional<double> years_max;
+    const std::optional<double> years = YearsIn(words, &years_max);
     // A field of study in a degree sentence ("degree in Computer Science") belongs to the
     // education requirement, not to the skills.
     const std::string_view sentence_text = doc.TokenText(r.first, r.last);
@@ -435,11 +485,20 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
       req.years_min = years;
       req.span = doc.TokenSpan(h->first, h->last);
       req.sentence_span = sentence_span;
-      add(std::move(req), "skill:" + skill.id);
+      const std::string key = "skill:" + skill.id;
+      if (std::none_of(
+              hits_by_sentence[s].begin(), hits_by_sentence[s].end(),
+              [&](const SkillHit* other) { return other < h && other->skill == h->skill; })) {
+        ++skill_sentences[key];
+      }
+      add(std::move(req), key);
     }
     // Overall years, when the sentence names no skill.
     if (years && hits_by_sentence[s].empty()) {
-      if (!facts.years_required || *years > *facts.years_required) facts.years_required = years;
+      if (!facts.years_required || *years > *facts.years_required) {
+        facts.years_required = years;
+        facts.years_max = years_max;
+      }
       model::Requirement req;
       req.kind = model::RequirementKind::kExperience;
       req.importance = importance[s];
@@ -505,6 +564,9 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
       if (by_key.count(key) == 0) ++phrase_requirements;
       add(std::move(req), key);
     }
+  }
+  for (const auto& [key, count] : skill_sentences) {
+    if (count >= 2) reqs[by_key.at(key)].core = true;
   }
   std::stable_sort(reqs.begin(), reqs.end(),
                    [](const model::Requirement& a, const model::Requirement& b) {

@@ -21,8 +21,10 @@ struct ParsedJob {
 };
 
 // The years a sentence asks for: "5+ years" -> 5, "3-5 years" -> 3, "at least two years" -> 2,
-// or nullopt. `words` are lower-case tokens of one sentence.
-std::optional<double> YearsIn(const std::vector<const Token*>& words);
+// or nullopt. `words` are lower-case tokens of one sentence. When `max` is given it receives the
+// upper end of a range ("3-5 years" -> 5), or nullopt when the sentence states none.
+std::optional<double> YearsIn(const std::vector<const Token*>& words,
+                              std::optional<double>* max = nullptr);
 
 // The JD section kind of a heading line ("Nice to have:" -> "preferred"), or "" when the line is
 // not a heading. "field" marks a label whose value is the next line ("Job type:", "Industry:").
@@ -30,7 +32,9 @@ std::string JobHeadingKind(std::string_view line);
 
 // Parses a job description. Requirements come, in order of first mention, from taxonomy skills,
 // stated years (per skill when the sentence names skills, else overall), degrees, and cue
-// phrases for skills outside the taxonomy ("experience with X"). Importance is "preferred" in a
+// phrases for skills outside the taxonomy ("experience with X"). Skills and years named in the
+// title count too ("Java Developer (1-4 years)"); a skill named in the title or in two or more
+// separate sentences is marked core. Importance is "preferred" in a
 // preferred section or with a cue ("nice to have", "a plus", "ideally"...), else "required".
 // Sentences about the employer or benefits give no requirements. Deterministic.
 ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc);

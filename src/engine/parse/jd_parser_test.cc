@@ -134,6 +134,59 @@ TEST(JdParserTest, YearsPatterns) {
   EXPECT_FALSE(years("years of fun").has_value());
 }
 
+TEST(JdParserTest, YearsRangeUpperEnd) {
+  auto range = [](std::string_view text) {
+    const Document doc = MakeDocument(text);
+    std::vector<const Token*> words;
+    for (const Token& t : doc.tok.tokens) words.push_back(&t);
+    std::optional<double> max = 99.0;
+    const std::optional<double> min = YearsIn(words, &max);
+    return std::make_pair(min, max);
+  };
+  EXPECT_EQ(range("(1-4 years experience)"),
+            std::make_pair(std::optional(1.0), std::optional(4.0)));
+  EXPECT_EQ(range("3 to 5 years in sales"), std::make_pair(std::optional(3.0), std::optional(5.0)));
+  const auto open = range("5+ years of Python");
+  EXPECT_EQ(open.first, 5.0);
+  EXPECT_FALSE(open.second.has_value());
+}
+
+TEST(JdParserTest, TitleSkillsAreCoreAndTitleYearsCount) {
+  const Document doc = MakeDocument(
+      "Junior Frontend Developer (1-4 years experience)\n"
+      "\n"
+      "Nice to have:\n"
+      "- Python\n"
+      "- SQL and Python scripts for reports\n"
+      "- SQL\n");
+  const ParsedJob job = ParseJob(*testing::TestTaxonomy(), doc);
+  EXPECT_EQ(job.facts.seniority, "junior");
+  EXPECT_EQ(job.facts.years_required, 1.0);
+  EXPECT_EQ(job.facts.years_max, 4.0);
+  const model::Requirement* front = Find(job, "Front End Development");
+  ASSERT_NE(front, nullptr);
+  EXPECT_TRUE(front->core);
+  EXPECT_EQ(front->importance, model::Importance::kRequired);
+  // Named in two separate sentences: what the vacancy centres on, even when preferred.
+  const model::Requirement* python = Find(job, "Python");
+  ASSERT_NE(python, nullptr);
+  EXPECT_TRUE(python->core);
+  EXPECT_EQ(python->importance, model::Importance::kPreferred);
+  const model::Requirement* sql = Find(job, "SQL");
+  ASSERT_NE(sql, nullptr);
+  EXPECT_TRUE(sql->core);
+  ASSERT_NE(job.facts.requirements.size(), 0u);
+  EXPECT_EQ(job.facts.requirements[0].kind, model::RequirementKind::kExperience);
+}
+
+TEST(JdParserTest, OneMentionIsNotCore) {
+  const Document doc = MakeDocument(kJob);
+  const ParsedJob job = ParseJob(*testing::TestTaxonomy(), doc);
+  const model::Requirement* terraform = Find(job, "Terraform");
+  ASSERT_NE(terraform, nullptr);
+  EXPECT_FALSE(terraform->core);
+}
+
 TEST(JdParserTest, HeadingKinds) {
   EXPECT_EQ(JobHeadingKind("Nice to have:"), "preferred");
   EXPECT_EQ(JobHeadingKind("What you'll need"), "requirements");
