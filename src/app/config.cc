@@ -130,6 +130,10 @@ Result<ServeConfig> ParseServeConfig(const std::vector<std::string>& args, const
       {"RESUME_COACH_WEB_ROOT", "--web-root"},
       {"RESUME_COACH_CORS_ORIGIN", "--cors-origin"},
       {"RESUME_COACH_PDF_WORKER", "--pdf-worker"},
+      {"RESUME_COACH_LLM_SESSION_PER_MINUTE", "--llm-session-per-minute"},
+      {"RESUME_COACH_LLM_IP_PER_MINUTE", "--llm-ip-per-minute"},
+      {"RESUME_COACH_LLM_DAILY_TOKENS", "--llm-daily-tokens"},
+      {"RESUME_COACH_CLIENT_IP_HEADER", "--client-ip-header"},
   };
   for (const auto& [var, flag] : kEnv) {
     if (auto v = env(var); v && !v->empty()) values[flag] = *v;
@@ -219,6 +223,15 @@ Result<ServeConfig> ParseServeConfig(const std::vector<std::string>& args, const
       RC_ASSIGN_OR_RETURN(c.max_pending, ParseIntIn(value, flag, 1, 1'000'000));
     } else if (flag == "--max-connections") {
       RC_ASSIGN_OR_RETURN(c.max_connections, ParseIntIn(value, flag, 1, 1'000'000));
+    } else if (flag == "--llm-session-per-minute") {
+      RC_ASSIGN_OR_RETURN(c.llm_session_per_minute, ParseIntIn(value, flag, 1, 100'000));
+    } else if (flag == "--llm-ip-per-minute") {
+      RC_ASSIGN_OR_RETURN(c.llm_ip_per_minute, ParseIntIn(value, flag, 1, 100'000));
+    } else if (flag == "--llm-daily-tokens") {
+      RC_ASSIGN_OR_RETURN(c.llm_daily_tokens, ParseInt(value, flag));
+      if (c.llm_daily_tokens < 0) return InvalidArgumentError("--llm-daily-tokens must be >= 0");
+    } else if (flag == "--client-ip-header") {
+      c.client_ip_header = value;
     } else {
       return InvalidArgumentError("unknown option " + flag + " (see resume-coach serve --help)");
     }
@@ -262,7 +275,17 @@ Serves the JSON API and the web app (docs/api.md, docs/configuration.md).
   --workers N             worker threads for analysis and storage (default 4)
   --max-pending N         queued requests before 503 (default 256)
   --max-connections N     open connections before new ones are refused (default 1024)
+  --llm-session-per-minute N  AI requests per session per minute (default 5)
+  --llm-ip-per-minute N   AI requests per client IP per minute (default 10)
+  --llm-daily-tokens N    AI tokens this instance may spend per UTC day; then the built-in
+                          coach answers (default 0: no limit)
+  --client-ip-header NAME take the client IP for limits from this header, e.g.
+                          X-Forwarded-For (only behind a proxy that sets it)
   --quiet                 no access log
+
+LLM mode: set RESUME_COACH_LLM_URL and/or OPENAI_API_KEY (see docs/llm.md); the flags above
+also read RESUME_COACH_LLM_SESSION_PER_MINUTE, RESUME_COACH_LLM_IP_PER_MINUTE,
+RESUME_COACH_LLM_DAILY_TOKENS and RESUME_COACH_CLIENT_IP_HEADER.
 
 Durations: 500ms, 15s, 30m, 24h. Sizes: bytes, or with KiB/MiB.
 )";

@@ -44,6 +44,15 @@ struct ServeConfig {
   int max_pending = 256;
   int max_connections = 1024;
 
+  // LLM mode (the endpoint itself is configured by rc::llm::LoadLlmConfigFromEnvironment):
+  // request limits per session and per client IP (requests per minute, also the burst), and the
+  // tokens this instance may spend per UTC day (0: no limit).
+  int llm_session_per_minute = 5;
+  int llm_ip_per_minute = 10;
+  std::int64_t llm_daily_tokens = 0;
+  // Take the client IP for request limits from this header (behind a reverse proxy only).
+  std::string client_ip_header;
+
   // Test hook (RESUME_COACH_TEST_CLOCK_FILE only): a file holding the current time in epoch
   // milliseconds, read as the server's clock. Empty: the system clock.
   std::string test_clock_file;

@@ -45,6 +45,7 @@ Result<Engine> MakeEngine(const Clock& clock) {
     return InternalError("the built-in taxonomy does not load: " + taxonomy.status().message());
   }
   Engine e;
+  e.taxonomy = *taxonomy;
   e.analyst = std::make_unique<service::BuiltinAnalyst>(*taxonomy, &clock);
   e.responder = std::make_unique<service::BuiltinResponder>(*taxonomy);
   return e;

@@ -6,6 +6,7 @@
 #include "app/config.h"
 #include "base/clock.h"
 #include "base/status.h"
+#include "engine/taxonomy/taxonomy.h"
 #include "service/analyst.h"
 #include "service/chat_responder.h"
 #include "storage/store.h"
@@ -22,6 +23,7 @@ Result<std::unique_ptr<storage::Store>> OpenStore(const ServeConfig& config, con
 
 // The analysis engine and the chat coach, sharing the built-in taxonomy (loaded once).
 struct Engine {
+  std::shared_ptr<const engine::Taxonomy> taxonomy;
   std::unique_ptr<service::Analyst> analyst;
   std::unique_ptr<service::ChatResponder> responder;
 };

@@ -12,9 +12,11 @@
 #include "app/config.h"
 #include "app/default_examples.h"
 #include "app/factories.h"
+#include "app/llm_runtime.h"
 #include "codec/report_json.h"
 #include "eval/eval.h"
 #include "ingest/ingest.h"
+#include "llm/config.h"
 #include "server/http_server.h"
 #include "server/json_codec.h"
 #include "server/router.h"
@@ -173,11 +175,30 @@ int Serve(const std::vector<std::string>& args) {
   limits.max_resume_chars = config.max_resume_chars;
   limits.max_job_description_chars = config.max_job_description_chars;
   limits.max_question_chars = config.max_question_chars;
-  service::AnalysisService analysis(**store, *engine->analyst, limits);
-  service::ChatService chat(**store, *engine->analyst, *engine->responder, *clock, limits);
+
+  std::mutex log_mu;
+  auto log_line = [&log_mu](const std::string& line) {
+    std::lock_guard lock(log_mu);
+    std::fprintf(stderr, "%s\n", line.c_str());
+  };
+  Result<llm::LlmConfig> llm_config = llm::LoadLlmConfigFromEnvironment();
+  if (!llm_config.ok()) return Fail(llm_config.status());
+  std::cerr << "llm: " << llm::Describe(*llm_config) << "\n";
+  std::unique_ptr<LlmRuntime> llm_runtime;
+  if (llm_config->enabled) {
+    Result<std::unique_ptr<LlmRuntime>> started =
+        LlmRuntime::Start(*llm_config, config, *clock, engine->taxonomy, log_line);
+    if (!started.ok()) return Fail(started.status());
+    llm_runtime = std::move(*started);
+  }
+  service::LlmCoach* coach = llm_runtime ? &llm_runtime->coach() : nullptr;
+
+  service::AnalysisService analysis(**store, *engine->analyst, limits, coach);
+  service::ChatService chat(**store, *engine->analyst, *engine->responder, *clock, limits, coach);
   service::SessionService sessions(**store, config.session_ttl.count());
   service::ExampleService examples(**store, limits);
-  service::HealthService health(**store, *engine->responder);
+  service::HealthService health(**store, std::string(llm::ModeName(*llm_config)),
+                                llm_runtime ? std::string(llm_runtime->model()) : "");
   service::DocumentService documents(DocumentLimits(config));
 
   server::StaticFiles static_files(config.web_root);
@@ -185,7 +206,6 @@ int Serve(const std::vector<std::string>& args) {
       server::Services{&analysis, &chat, &sessions, &examples, &health, &documents}, static_files,
       server::RouterOptions{.cors_origins = config.cors_origins, .version = kVersion});
 
-  std::mutex log_mu;
   server::ServerOptions options;
   options.host = config.host;
   options.port = config.port;
@@ -199,12 +219,8 @@ int Serve(const std::vector<std::string>& args) {
   options.read_timeout = config.read_timeout;
   options.write_timeout = config.read_timeout;
   options.shutdown_timeout = config.shutdown_timeout;
-  if (!config.quiet) {
-    options.access_log = [&log_mu](const std::string& line) {
-      std::lock_guard lock(log_mu);
-      std::fprintf(stderr, "%s\n", line.c_str());
-    };
-  }
+  options.client_ip_header = config.client_ip_header;
+  if (!config.quiet) options.access_log = log_line;
   server::HttpServer http(router, options);
   Result<int> port = http.Listen();
   if (!port.ok()) return Fail(port.status());
@@ -226,6 +242,7 @@ int Serve(const std::vector<std::string>& args) {
   std::cout << "listening on http://" << (ipv6 ? "[" + config.host + "]" : config.host) << ":"
             << *port << std::endl;
   http.Run();
+  llm_runtime.reset();  // while the services its unfinished streams refer to still exist
   sweeper.Stop();
   std::cerr << "stopped\n";
   return kExitOk;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cassert>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,14 @@ class [[nodiscard]] Status {
   // "NOT_FOUND: session not found" (or "OK").
   std::string ToString() const;
 
+  // For ResourceExhausted / Unavailable: how long the caller should wait before retrying, in
+  // milliseconds (0: unknown). Sent as the HTTP Retry-After header, rounded up to seconds.
+  std::int64_t retry_after_ms() const { return retry_after_ms_; }
+  Status&& WithRetryAfter(std::int64_t ms) && {
+    retry_after_ms_ = ms;
+    return std::move(*this);
+  }
+
   friend bool operator==(const Status& a, const Status& b) {
     return a.code_ == b.code_ && a.message_ == b.message_;
   }
@@ -56,6 +65,7 @@ class [[nodiscard]] Status {
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  std::int64_t retry_after_ms_ = 0;
 };
 
 Status InvalidArgumentError(std::string message);

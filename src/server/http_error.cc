@@ -2,6 +2,7 @@
 #include "server/http_error.h"
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace rc::server {
 
@@ -51,7 +52,8 @@ HttpResponse ErrorResponse(const Status& status) {
   HttpResponse res = ErrorResponse(http, StatusCodeName(status.code()), message);
   if (status.code() == StatusCode::kUnavailable ||
       status.code() == StatusCode::kResourceExhausted) {
-    res.headers.Set("retry-after", "1");
+    const std::int64_t ms = status.retry_after_ms();
+    res.headers.Set("retry-after", ms > 0 ? std::to_string((ms + 999) / 1000) : "1");
   }
   return res;
 }

@@ -1,10 +1,13 @@
 // HttpRequest and HttpResponse: plain HTTP messages, so routing and handlers stay free of Beast.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "server/body_stream.h"
 
 namespace rc::server {
 
@@ -30,6 +33,9 @@ struct HttpRequest {
   std::string target;
   HeaderList headers;
   std::string body;
+  // The peer's IP address (or, when the server is configured to trust one, the address a proxy
+  // passed in a header). "" in tests that do not set it.
+  std::string client_ip;
 
   // The path part of the target, without the query string.
   std::string_view Path() const;
@@ -44,6 +50,9 @@ struct HttpResponse {
   std::string log_session_prefix;
   // When true the connection is closed after this response.
   bool close = false;
+  // When set, `body` is ignored: the head is sent with chunked encoding and the body comes from
+  // the stream; the connection closes after it.
+  std::shared_ptr<BodyStream> stream;
 };
 
 }  // namespace rc::server

@@ -9,9 +9,11 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <csignal>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "server/access_log.h"
@@ -34,6 +36,63 @@ struct Connection : std::enable_shared_from_this<Connection> {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;
   bool busy = false;  // a request is being read, handled or answered
+  // Set while a streamed body is being sent: asks it to end early at shutdown.
+  std::function<void()> on_shutdown;
+};
+
+// The connection's end of a streamed body (see body_stream.h). Producers call Write/Close from
+// any thread; the connection's coroutine drains the queue on the connection's strand. `wake` is
+// only touched on that strand.
+class StreamWriter final : public BodyWriter, public std::enable_shared_from_this<StreamWriter> {
+ public:
+  StreamWriter(asio::any_io_executor strand, asio::thread_pool::executor_type workers)
+      : wake(strand), strand_(std::move(strand)), workers_(workers) {}
+
+  void Write(std::string bytes) override {
+    {
+      std::lock_guard lock(mu_);
+      if (closed_) return;
+      queued_ += bytes;
+    }
+    Notify();
+  }
+
+  void Close() override {
+    {
+      std::lock_guard lock(mu_);
+      closed_ = true;
+    }
+    Notify();
+  }
+
+  void RunBlocking(std::function<void()> work) override { asio::post(workers_, std::move(work)); }
+
+  // Wakes the connection's wait (posted, so it runs on the strand).
+  void Notify() {
+    asio::post(strand_, [self = shared_from_this()] { self->wake.cancel(); });
+  }
+
+  // Takes what is queued; `closed` says whether the producer has finished.
+  std::string Take(bool& closed) {
+    std::lock_guard lock(mu_);
+    closed = closed_;
+    return std::exchange(queued_, {});
+  }
+
+  bool HasWork() {
+    std::lock_guard lock(mu_);
+    return closed_ || !queued_.empty();
+  }
+
+  asio::steady_timer wake;
+  std::atomic<bool> shutdown_requested{false};
+
+ private:
+  asio::any_io_executor strand_;
+  asio::thread_pool::executor_type workers_;
+  std::mutex mu_;
+  std::string queued_;
+  bool closed_ = false;
 };
 
 HttpRequest ToRequest(const http::request_parser<http::string_body>& parser) {
@@ -43,6 +102,23 @@ HttpRequest ToRequest(const http::request_parser<http::string_body>& parser) {
   req.target = std::string(msg.target());
   for (const auto& field : msg) req.headers.Add(field.name_string(), field.value());
   return req;
+}
+
+// The client's address: the socket peer, or the trusted proxy header when configured and sent.
+std::string ClientIp(Connection& conn, const HttpRequest& req, const std::string& header) {
+  if (!header.empty()) {
+    std::string_view value = req.headers.Get(header);
+    // X-Forwarded-For lists hops; the last one was added by the proxy we trust.
+    if (const auto comma = value.rfind(','); comma != std::string_view::npos) {
+      value.remove_prefix(comma + 1);
+    }
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    if (!value.empty()) return std::string(value);
+  }
+  beast::error_code ec;
+  const tcp::endpoint peer = conn.stream.socket().remote_endpoint(ec);
+  return ec ? std::string() : peer.address().to_string();
 }
 
 }  // namespace
@@ -185,6 +261,7 @@ struct HttpServer::Impl {
       }
       conn.busy = true;
       HttpRequest req = ToRequest(parser);
+      req.client_ip = ClientIp(conn, req, options.client_ip_header);
       const unsigned version = parser.get().version();
       const bool head = req.method == "HEAD";
       const std::size_t body_limit = BodyLimitFor(req.Path());
@@ -233,6 +310,12 @@ struct HttpServer::Impl {
         awaitable<HttpResponse> task = HandleOnWorker(router, req);
         res = co_await asio::co_spawn(workers.get_executor(), std::move(task), use_awaitable);
       }
+      if (res.stream != nullptr) {
+        const std::string sid = res.log_session_prefix;
+        const std::size_t bytes = co_await ServeStream(conn, res, version);
+        LogRequest(req, res.status, bytes, start, sid);
+        co_return;  // a streamed body ends the connection
+      }
       const int status = res.status;
       const std::size_t bytes = res.body.size();
       const std::string sid = res.log_session_prefix;
@@ -243,6 +326,110 @@ struct HttpServer::Impl {
       if (!written || close) co_return;
     }
   }
+
+  // Sends a streamed body: the head with chunked encoding, then each piece the stream writes,
+  // a keep-alive comment when nothing was sent for a while, and the last chunk once the stream
+  // closes. A client that goes away (a read sees EOF or a reset, or a write fails) stops the
+  // stream at once; so does shutdown. Returns the body bytes sent.
+  awaitable<std::size_t> ServeStream(Connection& conn, HttpResponse& res, unsigned version) {
+    http::response<http::empty_body> head{static_cast<http::status>(res.status), version};
+    for (const auto& [name, value] : res.headers.fields()) head.set(name, value);
+    head.keep_alive(false);
+    head.chunked(true);
+    http::response_serializer<http::empty_body> serializer{head};
+    conn.stream.expires_after(options.write_timeout);
+    auto [hec, hn] = co_await http::async_write_header(conn.stream, serializer, kTuple);
+    (void)hn;
+    std::shared_ptr<BodyStream> body = std::move(res.stream);
+    auto writer =
+        std::make_shared<StreamWriter>(conn.stream.get_executor(), workers.get_executor());
+    bool client_gone = static_cast<bool>(hec);
+    body->Start(writer);
+    if (client_gone) body->Stop(StopReason::kClientGone);
+    conn.on_shutdown = [writer] {
+      writer->shutdown_requested = true;
+      writer->Notify();
+    };
+
+    // Watches the socket: a streaming client sends nothing more, so a completed read means the
+    // client closed or reset the connection (or misbehaves); either way the stream stops.
+    auto watching = std::make_shared<bool>(true);
+    auto gone = std::make_shared<bool>(false);
+    if (!client_gone) {
+      auto self = conn.shared_from_this();
+      asio::co_spawn(
+          conn.stream.get_executor(),
+          [self, writer, watching, gone]() -> awaitable<void> {
+            std::array<char, 512> scratch;
+            auto [ec, n] =
+                co_await self->stream.socket().async_read_some(asio::buffer(scratch), kTuple);
+            (void)n;
+            (void)ec;
+            if (*watching) {
+              *gone = true;
+              writer->Notify();
+            }
+          },
+          asio::detached);
+    }
+
+    std::size_t sent = 0;
+    bool shutdown_handled = false;
+    auto last_write = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point stop_deadline{};
+    for (;;) {
+      if (!client_gone && *gone) {
+        client_gone = true;
+        body->Stop(StopReason::kClientGone);
+        stop_deadline = std::chrono::steady_clock::now() + kStopGrace;
+      }
+      if (!shutdown_handled && writer->shutdown_requested.load()) {
+        shutdown_handled = true;
+        body->Stop(StopReason::kShutdown);
+      }
+      bool closed = false;
+      std::string chunk = writer->Take(closed);
+      if (!chunk.empty() && !client_gone) {
+        conn.stream.expires_after(options.write_timeout);
+        auto [ec, n] =
+            co_await asio::async_write(conn.stream, http::make_chunk(asio::buffer(chunk)), kTuple);
+        (void)n;
+        if (ec) {
+          client_gone = true;
+          body->Stop(StopReason::kClientGone);
+          stop_deadline = std::chrono::steady_clock::now() + kStopGrace;
+        } else {
+          sent += chunk.size();
+          last_write = std::chrono::steady_clock::now();
+        }
+      }
+      if (closed) break;
+      if (client_gone && std::chrono::steady_clock::now() >= stop_deadline) break;
+      if (writer->HasWork() || (!client_gone && *gone)) continue;
+      if (!shutdown_handled && writer->shutdown_requested.load()) continue;
+      // Sleep until the producer writes or closes, the client goes, or a keep-alive is due.
+      writer->wake.expires_at(client_gone ? stop_deadline : last_write + kKeepAlive);
+      auto [wec] = co_await writer->wake.async_wait(kTuple);
+      if (!wec && !client_gone && std::chrono::steady_clock::now() >= last_write + kKeepAlive) {
+        writer->Write(": keep-alive\n\n");
+      }
+    }
+    *watching = false;
+    conn.on_shutdown = nullptr;
+    if (!client_gone) {
+      conn.stream.expires_after(options.write_timeout);
+      auto [ec, n] = co_await asio::async_write(conn.stream, http::make_chunk_last(), kTuple);
+      (void)ec;
+      (void)n;
+    }
+    beast::error_code ignored;
+    conn.stream.socket().cancel(ignored);  // ends the watcher's read
+    co_return sent;
+  }
+
+  static constexpr std::chrono::seconds kKeepAlive{15};
+  // After asking a stream to stop, how long to wait for it to close before giving up on it.
+  static constexpr std::chrono::seconds kStopGrace{10};
 
   static Status TooLarge(std::size_t limit) {
     return PayloadTooLargeError("request body is larger than " + std::to_string(limit) + " bytes");
@@ -297,6 +484,7 @@ struct HttpServer::Impl {
         if (auto conn = weak.lock()) {
           asio::post(conn->stream.get_executor(), [conn] {
             if (!conn->busy) conn->stream.cancel();
+            if (conn->on_shutdown) conn->on_shutdown();
           });
         }
       }

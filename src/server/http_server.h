@@ -33,6 +33,10 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{15'000};
   // After SIGTERM/SIGINT, how long in-flight requests may take before the server stops anyway.
   std::chrono::milliseconds shutdown_timeout{10'000};
+  // When set (e.g. "x-forwarded-for" or "x-real-ip" behind a reverse proxy), the client IP used
+  // for request limits is taken from this header (the last entry of a list) instead of the
+  // socket. Only set it when every request comes through a proxy that sets the header.
+  std::string client_ip_header;
   // Receives one access log line per request (no trailing newline). May be empty.
   std::function<void(const std::string&)> access_log;
 };

@@ -80,11 +80,16 @@ std::string DumpJson(const json& value) {
 }
 
 std::string AnalyzeResponseBody(std::string_view markdown, std::string_view session_id,
-                                std::string_view report_json) {
+                                std::string_view report_json, std::string_view mode,
+                                std::string_view notice) {
   std::string out = "{\"analysis\":";
   out += DumpJson(json(std::string(markdown)));
   out += ",\"sessionId\":";
   out += DumpJson(json(std::string(session_id)));
+  out += ",\"mode\":";
+  out += DumpJson(json(std::string(mode)));
+  out += ",\"notice\":";
+  out += DumpJson(json(std::string(notice)));
   out += ",\"report\":";
   out += report_json.empty() ? std::string_view("null") : report_json;
   out += '}';

@@ -29,9 +29,11 @@ Result<std::string> RequireString(const nlohmann::json& object, std::string_view
 // Serializes `value` compactly; invalid UTF-8 is replaced rather than thrown about.
 std::string DumpJson(const nlohmann::json& value);
 
-// {"analysis": markdown, "sessionId": id, "report": <report_json verbatim>}.
+// {"analysis": markdown, "sessionId": id, "mode": mode, "notice": notice,
+//  "report": <report_json verbatim>}.
 std::string AnalyzeResponseBody(std::string_view markdown, std::string_view session_id,
-                                std::string_view report_json);
+                                std::string_view report_json, std::string_view mode = "builtin",
+                                std::string_view notice = "");
 
 // GET /session: the session's inputs, report, analysis and which coach wrote it
 // (analysis_mode), chat and timestamps (docs/api.md).

@@ -6,6 +6,7 @@
 
 #include "server/http_error.h"
 #include "server/json_codec.h"
+#include "server/sse_stream.h"
 #include "service/session_id.h"
 
 namespace rc::server {
@@ -162,10 +163,18 @@ HttpResponse Router::Analyze(const HttpRequest& request) const {
   if (!resume.ok()) return ErrorResponse(resume.status());
   Result<std::string> jd = RequireString(*body, "job_description");
   if (!jd.ok()) return ErrorResponse(jd.status());
-  Result<service::AnalyzeResult> result = services_.analysis->Analyze(*resume, *jd);
+  if (WantsEventStream(request.headers.Get("accept"))) {
+    Result<std::shared_ptr<service::AnswerStream>> stream =
+        services_.analysis->AnalyzeStream(*resume, *jd, request.client_ip);
+    if (!stream.ok()) return ErrorResponse(stream.status());
+    return SseResponse(MakeSseStream(std::move(*stream), SseKind::kAnalysis));
+  }
+  Result<service::AnalyzeResult> result =
+      services_.analysis->Analyze(*resume, *jd, request.client_ip);
   if (!result.ok()) return ErrorResponse(result.status());
-  HttpResponse res = JsonResponse(
-      200, AnalyzeResponseBody(result->markdown, result->session_id, result->report_json));
+  HttpResponse res =
+      JsonResponse(200, AnalyzeResponseBody(result->markdown, result->session_id,
+                                            result->report_json, result->mode, result->notice));
   res.log_session_prefix = std::string(service::SessionIdPrefix(result->session_id));
   return res;
 }
@@ -180,11 +189,22 @@ HttpResponse Router::Chat(const HttpRequest& request) const {
   if (!question.ok()) return ErrorResponse(question.status());
   Result<std::string> session_id = RequireString(*body, "sessionId");
   if (!session_id.ok()) return ErrorResponse(session_id.status());
-  Result<service::AskResult> result = services_.chat->Ask(*session_id, *question);
+  const std::string sid_prefix(service::SessionIdPrefix(*session_id));
+  if (WantsEventStream(request.headers.Get("accept"))) {
+    Result<std::shared_ptr<service::AnswerStream>> stream =
+        services_.chat->AskStream(*session_id, *question, request.client_ip);
+    HttpResponse res = stream.ok() ? SseResponse(MakeSseStream(std::move(*stream), SseKind::kChat))
+                                   : ErrorResponse(stream.status());
+    res.log_session_prefix = sid_prefix;
+    return res;
+  }
+  Result<service::AskResult> result =
+      services_.chat->Ask(*session_id, *question, request.client_ip);
   if (!result.ok()) return ErrorResponse(result.status());
-  HttpResponse res =
-      JsonResponse(200, DumpJson({{"answer", result->answer}, {"mode", result->mode}}));
-  res.log_session_prefix = std::string(service::SessionIdPrefix(*session_id));
+  HttpResponse res = JsonResponse(
+      200,
+      DumpJson({{"answer", result->answer}, {"mode", result->mode}, {"notice", result->notice}}));
+  res.log_session_prefix = sid_prefix;
   return res;
 }
 
@@ -235,6 +255,7 @@ HttpResponse Router::HealthCheck() const {
   nlohmann::json body = {{"status", health.ok ? "ok" : "unavailable"},
                          {"storage", health.storage},
                          {"llm", health.llm},
+                         {"model", health.model},
                          {"version", options_.version}};
   return JsonResponse(health.ok ? 200 : 503, DumpJson(body));
 }

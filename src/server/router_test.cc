@@ -70,7 +70,7 @@ class RouterTest : public ::testing::Test {
   service::ChatService chat_{store_, analyst_, responder_, clock_, limits_};
   service::SessionService sessions_{store_, storage::kDefaultSessionTtlMs};
   service::ExampleService examples_{store_, limits_};
-  service::HealthService health_{store_, responder_};
+  service::HealthService health_{store_};
   service::DocumentService documents_{ingest::Limits{}};  // text only: no PDF worker here
   fs::path web_root_;
   std::unique_ptr<StaticFiles> static_files_;
@@ -89,7 +89,7 @@ TEST_F(RouterTest, AnalyzeThenChatThenSessionThenDelete) {
   res = Send("POST", "/chat", json{{"question", "why?"}, {"sessionId", id}}.dump());
   ASSERT_EQ(res.status, 200) << res.body;
   EXPECT_EQ(json::parse(res.body),
-            json::parse(R"j({"answer":"answer to: why? (history 0, score 9)","mode":"builtin"})j"));
+            json::parse(R"j({"answer":"answer to: why? (history 0, score 9)","mode":"builtin","notice":""})j"));
 
   res = Send("GET", "/session", "", {{"X-Session-Id", id}});
   ASSERT_EQ(res.status, 200);
@@ -185,7 +185,7 @@ TEST_F(RouterTest, ItemsAndHealth) {
   res = Send("GET", "/health");
   ASSERT_EQ(res.status, 200);
   EXPECT_EQ(json::parse(res.body),
-            json::parse(R"({"status":"ok","storage":"memory","llm":"builtin","version":"9.9"})"));
+            json::parse(R"({"status":"ok","storage":"memory","llm":"builtin","model":"","version":"9.9"})"));
 }
 
 // A store that is down: every call fails as a lost database connection would.
@@ -218,7 +218,7 @@ TEST(RouterDownTest, StorageOutagesAre503) {
   service::ChatService chat(store, analyst, responder, clock, {});
   service::SessionService sessions(store, storage::kDefaultSessionTtlMs);
   service::ExampleService examples(store, {});
-  service::HealthService health(store, responder);
+  service::HealthService health(store);
   StaticFiles no_files("");
   Router router(Services{&analysis, &chat, &sessions, &examples, &health}, no_files, {});
 

@@ -1,13 +1,19 @@
-// AnalysisService: the "analyze a resume against a job description" use case.
+// AnalysisService: the "analyze a resume against a job description" use case. The engine's report
+// is the source of facts in both modes; in LLM mode the LLM writes the narrative from it, with
+// the built-in analysis as the fallback.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "base/clock.h"
 #include "base/status.h"
+#include "llm/grounded_answer.h"
 #include "service/analyst.h"
+#include "service/answer_stream.h"
 #include "service/limits.h"
+#include "service/llm_coach.h"
 #include "storage/store.h"
 
 namespace rc::service {
@@ -17,24 +23,50 @@ struct AnalyzeResult {
   std::string session_id;
   std::string markdown;
   std::string report_json;
+  std::string mode;    // who wrote `markdown`: "builtin" or "llm"
+  std::string notice;  // "" or why the built-in analysis is shown in LLM mode
 };
 
-// Validates the inputs, runs the analyst, and stores a new session holding the inputs, the
-// report and the Markdown. Blocking (engine + storage): call it from a worker thread.
-// Thread-safe; borrows its collaborators, which must outlive it.
+// Validates the inputs, runs the analyst (and in LLM mode the LLM), and stores a new session
+// holding the inputs, the report and the Markdown. Thread-safe; borrows its collaborators,
+// which must outlive it and every stream it returned.
+//
+// In LLM mode the narrative must contain the three required sections (checked by code) and
+// loses Markdown images; claims of skills the engine found no evidence for are annotated. Any
+// failure — request limits, daily budget, a prompt over the budget, an upstream error, a reply
+// without the sections — gives the built-in analysis with a notice saying why.
 class AnalysisService {
  public:
-  AnalysisService(storage::Store& store, const Analyst& analyst, Limits limits)
-      : store_(store), analyst_(analyst), limits_(limits) {}
+  AnalysisService(storage::Store& store, const Analyst& analyst, Limits limits,
+                  LlmCoach* llm = nullptr)
+      : store_(store), analyst_(analyst), limits_(limits), llm_(llm) {}
 
+  // Blocking: call it from a worker thread (in LLM mode it waits for the whole narrative).
   // InvalidArgument naming the field when a field is empty or not UTF-8; PayloadTooLarge
   // naming the field and the limit when it is too long; otherwise the new session.
-  Result<AnalyzeResult> Analyze(std::string_view resume, std::string_view job_description);
+  Result<AnalyzeResult> Analyze(std::string_view resume, std::string_view job_description,
+                                std::string_view client_ip = "");
+
+  // The same validation and the engine, blocking (worker thread); the narrative then comes from
+  // the returned stream, whose report_json() is the engine's report. The session is created when
+  // the stream finishes (its id is in StreamEnd::session_id); a cancelled stream creates none.
+  Result<std::shared_ptr<AnswerStream>> AnalyzeStream(std::string_view resume,
+                                                      std::string_view job_description,
+                                                      std::string_view client_ip);
 
  private:
+  struct Prepared;
+  class LlmStream;
+
+  Result<Prepared> Prepare(std::string_view resume, std::string_view job_description);
+  // Chooses the LLM narrative when it is usable, else the built-in one with a notice.
+  static void Choose(Prepared& prepared, const llm::GroundedAnswer& answer);
+  Result<AnalyzeResult> Create(Prepared prepared);
+
   storage::Store& store_;
   const Analyst& analyst_;
   Limits limits_;
+  LlmCoach* llm_;
 };
 
 }  // namespace rc::service

@@ -1,14 +1,18 @@
-// ChatService: the "ask a follow-up question about a session" use case.
+// ChatService: the "ask a follow-up question about a session" use case, answered by the built-in
+// coach or, in LLM mode, by the LLM with the built-in coach as the fallback.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "base/clock.h"
 #include "base/status.h"
 #include "service/analyst.h"
+#include "service/answer_stream.h"
 #include "service/chat_responder.h"
 #include "service/limits.h"
+#include "service/llm_coach.h"
 #include "storage/store.h"
 
 namespace rc::service {
@@ -16,27 +20,62 @@ namespace rc::service {
 struct AskResult {
   std::string answer;  // Markdown
   std::string mode;    // "builtin" or "llm"
+  std::string notice;  // "" or why the built-in coach answered in LLM mode
 };
 
-// Loads the session, recomputes its report with the (deterministic) analyst, asks the
-// responder, and appends the question and the answer to the chat in one atomic write.
-// Blocking: call it from a worker thread. Thread-safe; borrows its collaborators.
+// Loads the session, recomputes its report with the (deterministic) analyst, asks the LLM (when
+// `llm` is given) or the built-in responder, and appends the question and the answer to the
+// chat in one atomic write. Thread-safe; borrows its collaborators, which must outlive it and
+// every stream it returned.
+//
+// In LLM mode every request is admitted by LlmCoach::Admit first: a refused request gets
+// ResourceExhausted (429) with a retry time. Any LLM failure before an answer reached the user
+// makes the built-in coach answer, with a notice. A prompt over the budget is not truncated: the
+// built-in coach answers, and the notice says so.
 class ChatService {
  public:
-  ChatService(storage::Store& store, const Analyst& analyst, const ChatResponder& responder,
-              const Clock& clock, Limits limits)
-      : store_(store), analyst_(analyst), responder_(responder), clock_(clock), limits_(limits) {}
+  ChatService(storage::Store& store, const Analyst& analyst, const ChatResponder& builtin,
+              const Clock& clock, Limits limits, LlmCoach* llm = nullptr)
+      : store_(store),
+        analyst_(analyst),
+        builtin_(builtin),
+        clock_(clock),
+        limits_(limits),
+        llm_(llm) {}
 
-  // NotFound ("session not found") for unknown or expired ids; InvalidArgument or
-  // PayloadTooLarge naming "question" for a bad question. Nothing is stored on error.
-  Result<AskResult> Ask(std::string_view session_id, std::string_view question);
+  // Blocking: call it from a worker thread. NotFound ("session not found") for unknown or
+  // expired ids; InvalidArgument or PayloadTooLarge naming "question" for a bad question;
+  // ResourceExhausted over the LLM request limits. Nothing is stored on error.
+  Result<AskResult> Ask(std::string_view session_id, std::string_view question,
+                        std::string_view client_ip = "");
+
+  // The same checks, blocking (worker thread); then the answer is produced by the returned
+  // stream. In built-in mode the answer is computed and saved here and the stream just
+  // finishes. In LLM mode the answer is saved when it is complete; an answer interrupted after
+  // some text reached the user (upstream failure, cancellation) is saved with complete=false.
+  Result<std::shared_ptr<AnswerStream>> AskStream(std::string_view session_id,
+                                                  std::string_view question,
+                                                  std::string_view client_ip);
+
+  // "llm" or "builtin".
+  std::string_view Mode() const { return llm_ != nullptr ? "llm" : "builtin"; }
 
  private:
+  struct Prepared;
+  class LlmStream;
+  class DoneStream;
+
+  Result<Prepared> Prepare(std::string_view session_id, std::string_view question);
+  Result<AskResult> BuiltinAnswer(const Prepared& prepared, std::string notice) const;
+  Status Save(std::string_view session_id, std::string_view question, const AskResult& answer,
+              bool complete);
+
   storage::Store& store_;
   const Analyst& analyst_;
-  const ChatResponder& responder_;
+  const ChatResponder& builtin_;
   const Clock& clock_;
   Limits limits_;
+  LlmCoach* llm_;
 };
 
 }  // namespace rc::service

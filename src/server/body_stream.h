@@ -1,0 +1,40 @@
+// BodyStream: a response body produced over time (Server-Sent Events), and BodyWriter, the side
+// the connection loop provides. Free of Beast, like the rest of the routing layer.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace rc::server {
+
+// The connection's end of a streamed body. Thread-safe; may outlive the connection (writes to
+// a closed connection are dropped).
+class BodyWriter {
+ public:
+  virtual ~BodyWriter() = default;
+  // Queues bytes; they are sent in order, as soon as the connection can take them.
+  virtual void Write(std::string bytes) = 0;
+  // The body is complete: the connection sends what is queued, ends the body and closes.
+  virtual void Close() = 0;
+  // Runs `work` on a worker thread (where blocking on storage is allowed); returns at once.
+  virtual void RunBlocking(std::function<void()> work) = 0;
+};
+
+// Why the connection asks a stream to stop early.
+enum class StopReason {
+  kClientGone,  // the client closed the connection or stopped reading
+  kShutdown,    // the server is shutting down
+};
+
+// A body that produces itself. The connection writes the response head, calls Start() once on
+// its own thread, then sends whatever is written until Close(). Stop() may come at any time,
+// from any thread; the stream must still Close() afterwards (promptly).
+class BodyStream {
+ public:
+  virtual ~BodyStream() = default;
+  virtual void Start(std::shared_ptr<BodyWriter> writer) = 0;
+  virtual void Stop(StopReason reason) = 0;
+};
+
+}  // namespace rc::server

@@ -1,0 +1,114 @@
+// SSE streams.
+#include "server/sse_stream.h"
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "server/http_message.h"
+
+namespace rc::server {
+namespace {
+
+class SseSink final : public service::StreamSink {
+ public:
+  SseSink(std::shared_ptr<BodyWriter> writer, SseKind kind,
+          std::shared_ptr<std::atomic<int>> stop_reason)
+      : writer_(std::move(writer)), kind_(kind), stop_reason_(std::move(stop_reason)) {}
+
+  void Token(std::string_view text) override {
+    writer_->Write(SseEvent("token", {{"text", text}}));
+  }
+
+  void RunBlocking(std::function<void()> work) override { writer_->RunBlocking(std::move(work)); }
+
+  void Finish(service::StreamEnd end) override {
+    if (end.status.ok()) {
+      nlohmann::json done;
+      if (kind_ == SseKind::kAnalysis) {
+        done = {{"analysis", end.markdown}, {"sessionId", end.session_id}};
+      } else {
+        done = {{"answer", end.markdown}};
+      }
+      done["mode"] = end.mode;
+      done["notice"] = end.notice;
+      writer_->Write(SseEvent("done", done));
+    } else {
+      std::string_view code = StatusCodeName(end.status.code());
+      std::string message = end.status.message();
+      if (end.status.code() == StatusCode::kInternal) message = "internal error";
+      if (end.cancelled && stop_reason_->load() == static_cast<int>(StopReason::kShutdown)) {
+        code = StatusCodeName(StatusCode::kUnavailable);
+        message = "the server is restarting; ask again in a moment";
+      }
+      writer_->Write(
+          SseEvent("error", {{"code", code}, {"message", message}, {"partial", end.partial}}));
+    }
+    writer_->Close();
+  }
+
+ private:
+  std::shared_ptr<BodyWriter> writer_;
+  SseKind kind_;
+  std::shared_ptr<std::atomic<int>> stop_reason_;
+};
+
+class SseStream final : public BodyStream {
+ public:
+  SseStream(std::shared_ptr<service::AnswerStream> answer, SseKind kind)
+      : answer_(std::move(answer)), kind_(kind) {}
+
+  void Start(std::shared_ptr<BodyWriter> writer) override {
+    if (kind_ == SseKind::kAnalysis) {
+      // The report is already JSON: splice it in rather than parse and re-encode it.
+      writer->Write("event: report\ndata: {\"report\":" + answer_->report_json() + "}\n\n");
+    }
+    answer_->Start(std::make_shared<SseSink>(std::move(writer), kind_, stop_reason_));
+  }
+
+  void Stop(StopReason reason) override {
+    stop_reason_->store(static_cast<int>(reason));
+    answer_->Cancel();
+  }
+
+ private:
+  std::shared_ptr<service::AnswerStream> answer_;
+  SseKind kind_;
+  std::shared_ptr<std::atomic<int>> stop_reason_ = std::make_shared<std::atomic<int>>(-1);
+};
+
+}  // namespace
+
+std::string SseEvent(std::string_view name, const nlohmann::json& data) {
+  std::string out = "event: ";
+  out += name;
+  out += "\ndata: ";
+  out += data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out += "\n\n";
+  return out;
+}
+
+bool WantsEventStream(std::string_view accept) {
+  // Media types are case-insensitive; parameters (";q=...") do not matter here.
+  std::string lower(accept);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return lower.find("text/event-stream") != std::string::npos;
+}
+
+std::shared_ptr<BodyStream> MakeSseStream(std::shared_ptr<service::AnswerStream> answer,
+                                          SseKind kind) {
+  return std::make_shared<SseStream>(std::move(answer), kind);
+}
+
+HttpResponse SseResponse(std::shared_ptr<BodyStream> stream) {
+  HttpResponse res;
+  res.status = 200;
+  res.headers.Set("content-type", "text/event-stream; charset=utf-8");
+  res.headers.Set("cache-control", "no-store");
+  res.headers.Set("x-accel-buffering", "no");
+  res.stream = std::move(stream);
+  res.close = true;
+  return res;
+}
+
+}  // namespace rc::server

@@ -1,0 +1,37 @@
+// SSE streams: a service AnswerStream written to the client as Server-Sent Events (the
+// "Streaming" section of docs/api.md).
+#pragma once
+
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <string_view>
+
+#include "server/body_stream.h"
+#include "server/http_message.h"
+#include "service/answer_stream.h"
+
+namespace rc::server {
+
+// One event: "event: <name>\ndata: <json on one line>\n\n". Invalid UTF-8 in strings becomes
+// U+FFFD, so the data line is always valid JSON.
+std::string SseEvent(std::string_view name, const nlohmann::json& data);
+
+// True when an Accept header asks for text/event-stream.
+bool WantsEventStream(std::string_view accept);
+
+// Which endpoint a stream answers; it decides the `done` event's fields.
+enum class SseKind {
+  kAnalysis,  // report first; done: {"analysis", "sessionId", "mode", "notice"}
+  kChat,      // done: {"answer", "mode", "notice"}
+};
+
+// Adapts `answer` to a BodyStream: `report` (analysis only), `token`..., then `done` or `error`.
+std::shared_ptr<BodyStream> MakeSseStream(std::shared_ptr<service::AnswerStream> answer,
+                                          SseKind kind);
+
+// The response head for an event stream (200, text/event-stream, no-store, no proxy
+// buffering) with `stream` as its body.
+HttpResponse SseResponse(std::shared_ptr<BodyStream> stream);
+
+}  // namespace rc::server
