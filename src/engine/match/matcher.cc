@@ -154,7 +154,7 @@ MatchResult MatchRequirements(const Taxonomy& taxonomy, const Document& resume_d
     }
     return UnionMonths(ranges) / 12.0;
   };
-  const double total_years = resume.facts.total_experience_months / 12.0;
+  const double total_years = ExperienceYears(resume.facts);
   int best_degree = 0;
   const model::EducationEntry* best_degree_entry = nullptr;
   for (const model::EducationEntry& e : resume.facts.education) {
@@ -265,11 +265,17 @@ MatchResult MatchRequirements(const Taxonomy& taxonomy, const Document& resume_d
               {entry.header_span, "experience", Excerpt(resume_doc, entry.header_span)});
         }
       }
-      m.explanation = "The JD asks for " + FormatNumber(need) + "+ years of experience; " +
-                      (roles.empty() ? std::string("your resume shows no dated roles")
-                                     : "your roles at " + JoinNames(roles) + " add up to about " +
-                                           FormatNumber(RoundYears(total_years)) + " years") +
-                      ".";
+      std::string found;
+      if (UsesStatedYears(resume.facts)) {
+        found = "your resume states " + FormatNumber(RoundYears(total_years)) + " years";
+      } else if (roles.empty()) {
+        found = "your resume shows no dated roles";
+      } else {
+        found = "your roles at " + JoinNames(roles) + " add up to about " +
+                FormatNumber(RoundYears(total_years)) + " years";
+      }
+      m.explanation =
+          "The JD asks for " + FormatNumber(need) + "+ years of experience; " + found + ".";
     } else if (req.kind == model::RequirementKind::kEducation) {
       const int need = DegreeRank(req.degree_level);
       if (best_degree_entry != nullptr) {

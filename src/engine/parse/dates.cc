@@ -157,6 +157,8 @@ bool IsRangeJoiner(std::string_view between) {
   for (char ch : between) {
     if (ch != ' ' && ch != '(' && ch != ')') t += static_cast<char>(std::tolower(ch));
   }
+  // Only spaces: a dash lost in conversion ("2011  2017"), when there are two or more.
+  if (t.empty()) return between.size() >= 2 || between.find('\t') != std::string_view::npos;
   return t == "-" || t == "--" || t == "to" || t == "until" || t == "till" || t == "through" ||
          t == "thru" || t == "/" || t == "~" || t == "->" || t == "-to";
 }

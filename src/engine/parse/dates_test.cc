@@ -52,6 +52,14 @@ TEST(DatesTest, OffsetsPointAtTheRange) {
 
 TEST(DatesTest, NoDates) {
   EXPECT_FALSE(FindDateRange("Managed a team of 12 engineers").has_value());
+  // A range whose dash was lost in conversion keeps two spaces; one space joins nothing.
+  auto lost = FindDateRange("04/2022  07/2022 (project employment)");
+  ASSERT_TRUE(lost.has_value());
+  EXPECT_EQ(lost->start->year, 2022);
+  EXPECT_EQ(lost->end->month, 7);
+  auto single = FindDateRange("Awards 2018 2019");
+  ASSERT_TRUE(single.has_value());
+  EXPECT_EQ(single->end->year, 2018);
   EXPECT_FALSE(FindDateRange("Maybe later").has_value());
   EXPECT_FALSE(FindDateRange("Increased revenue by 3000 dollars").has_value());
 }

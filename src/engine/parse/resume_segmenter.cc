@@ -8,6 +8,7 @@
 #include "engine/extract/sentence_filter.h"
 #include "engine/parse/contact.h"
 #include "engine/parse/dates.h"
+#include "engine/parse/jd_parser.h"
 #include "engine/version.h"
 
 namespace rc::engine {
@@ -369,6 +370,14 @@ std::string HeadingKind(std::string_view raw) {
   return all_caps && words <= 3 && norm.size() >= 6 ? "other" : "";
 }
 
+bool UsesStatedYears(const model::ResumeFacts& facts) {
+  return facts.stated_years && *facts.stated_years * 12.0 > facts.total_experience_months;
+}
+
+double ExperienceYears(const model::ResumeFacts& facts) {
+  return UsesStatedYears(facts) ? *facts.stated_years : facts.total_experience_months / 12.0;
+}
+
 ParsedResume ParseResume(const Document& doc, model::YearMonth today) {
   ParsedResume out;
   const std::size_t nlines = doc.tok.lines.size();
@@ -439,7 +448,10 @@ ParsedResume ParseResume(const Document& doc, model::YearMonth today) {
     const std::string_view text = doc.LineText(l);
     const std::optional<DateRange> range = FindDateRange(text);
     const int words = static_cast<int>(std::count(text.begin(), text.end(), ' ')) + 1;
-    const bool bullet = out.line_is_bullet[l] || (!range && words > 14);
+    // "- 2021 - Present: Frontend developer" is a role header written as a bullet.
+    const std::size_t marker = text.size() - StripBullet(text).size();
+    const bool dated_header = range && range->begin <= marker + 1 && words <= 14;
+    const bool bullet = (out.line_is_bullet[l] && !dated_header) || (!range && words > 14);
     const bool start_new = !bullet && (current == nullptr || current_has_body ||
                                        (range && current_has_date) || header_lines >= 3);
     if (start_new) {
@@ -496,6 +508,28 @@ ParsedResume ParseResume(const Document& doc, model::YearMonth today) {
     if (e.months > 0) ranges.emplace_back(*e.start, end);
   }
   facts.total_experience_months = UnionMonths(ranges);
+
+  // Years the resume states near its top: "4 years' experience", "10+ years of development";
+  // read in the top part and the summary, before the first role.
+  for (std::uint32_t s = 0; s < doc.tok.sentences.size(); ++s) {
+    const TokenRange& r = doc.tok.sentences[s];
+    const std::string& section = out.line_section[doc.tok.tokens[r.first].line];
+    if (section == "experience") break;
+    if (section != "contact" && section != "summary" && section != "other") continue;
+    std::vector<const Token*> words;
+    bool experience = false;
+    for (std::uint32_t k = r.first; k < r.last; ++k) {
+      if (!doc.tok.tokens[k].is_word) continue;
+      words.push_back(&doc.tok.tokens[k]);
+      const std::string& w = doc.tok.tokens[k].lower;
+      experience = experience || w == "experience" || w == "experienced" || w == "develop" ||
+                   w == "development" || w == "working" || w == "career" || w == "industry";
+    }
+    const std::optional<double> years = YearsIn(words);
+    if (experience && years && (!facts.stated_years || *years > *facts.stated_years)) {
+      facts.stated_years = years;
+    }
+  }
 
   // Education: one entry per line naming a degree; the institution from the same or a nearby
   // line; the graduation year is the last year in those lines.

@@ -37,6 +37,13 @@ std::string DegreeLevelIn(std::string_view text, std::size_t* field_start = null
 // diploma or certificate 1, unknown 0.
 int DegreeRank(std::string_view level);
 
+// Years of experience to compare with a job's: the dated roles (union of months), or the years
+// the resume states near its top when they are more (roles without readable dates).
+double ExperienceYears(const model::ResumeFacts& facts);
+
+// True when ExperienceYears comes from the stated years rather than from the dated roles.
+bool UsesStatedYears(const model::ResumeFacts& facts);
+
 // Segments `doc` (a resume). Deterministic; never fails: text without headings is one "other"
 // section (plus the top part), and roles without dates have months == 0. "Present" ends at
 // `today`, or at the latest year the resume mentions when that is later.

@@ -134,5 +134,52 @@ TEST(DegreeTest, Levels) {
   EXPECT_GT(DegreeRank("master"), DegreeRank("bachelor"));
 }
 
+TEST(ParseResumeTest, DatedBulletIsARoleHeader) {
+  const Document doc = MakeDocument(
+      "Dana Levi\n"
+      "\n"
+      "Experience\n"
+      "- 2021 - Present: Frontend developer, Acme\n"
+      "- Built the billing pages in React\n"
+      "- 2017 - 2020: Web developer, Globex\n"
+      "- Maintained the shop front\n");
+  const ParsedResume r = ParseResume(doc, {2022, 12});
+  ASSERT_EQ(r.facts.experience.size(), 2u);
+  EXPECT_TRUE(r.facts.experience[0].is_current);
+  EXPECT_EQ(r.facts.experience[0].bullets.size(), 1u);
+  EXPECT_EQ(r.facts.experience[1].start->year, 2017);
+  // 2017-01..2020-01 and 2021-01..2022-12.
+  EXPECT_EQ(r.facts.total_experience_months, 37 + 24);
+}
+
+TEST(ParseResumeTest, StatedYearsNearTheTop) {
+  const Document doc = MakeDocument(
+      "Dana Levi\n"
+      "Full-stack developer, 4 years' experience in Java and JavaScript\n"
+      "\n"
+      "Experience\n"
+      "Java developer, Acme, 2021 - 2022\n"
+      "- Wrote 10 years of billing history into the new store\n");
+  const ParsedResume r = ParseResume(doc, {2022, 12});
+  ASSERT_TRUE(r.facts.stated_years.has_value());
+  EXPECT_EQ(*r.facts.stated_years, 4.0);
+  EXPECT_EQ(r.facts.total_experience_months, 13);
+  EXPECT_TRUE(UsesStatedYears(r.facts));
+  EXPECT_EQ(ExperienceYears(r.facts), 4.0);
+}
+
+TEST(ParseResumeTest, DatedRolesWinOverSmallerStatedYears) {
+  const Document doc = MakeDocument(
+      "Dana Levi\n"
+      "Developer with 1 year of experience\n"
+      "\n"
+      "Experience\n"
+      "Java developer, Acme, 2015 - 2020\n");
+  const ParsedResume r = ParseResume(doc, {2022, 12});
+  EXPECT_EQ(r.facts.stated_years, 1.0);
+  EXPECT_FALSE(UsesStatedYears(r.facts));
+  EXPECT_EQ(ExperienceYears(r.facts), 61 / 12.0);
+}
+
 }  // namespace
 }  // namespace rc::engine

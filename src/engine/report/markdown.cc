@@ -5,6 +5,8 @@
 #include <map>
 #include <sstream>
 
+#include "engine/parse/resume_segmenter.h"
+
 namespace rc::engine {
 namespace {
 
@@ -121,13 +123,15 @@ std::string RenderMarkdown(const model::Report& report) {
     } else {
       md << ".";
     }
-    const double years = report.resume.total_experience_months / 12.0;
+    const double years = ExperienceYears(report.resume);
+    const char* yours = UsesStatedYears(report.resume) ? "your resume states about "
+                                                       : "your dated roles add up to about ";
     if (report.job.years_required) {
-      md << " The job asks for " << Years(*report.job.years_required)
-         << "+ years of experience; your dated roles add up to about "
+      md << " The job asks for " << Years(*report.job.years_required) << "+ years of experience; "
+         << yours << Years(std::round(years * 2) / 2) << " years.";
+    } else if (years > 0) {
+      md << " " << static_cast<char>(yours[0] - 'a' + 'A') << (yours + 1)
          << Years(std::round(years * 2) / 2) << " years.";
-    } else if (report.resume.total_experience_months > 0) {
-      md << " Your dated roles add up to about " << Years(std::round(years * 2) / 2) << " years.";
     }
     md << "\n\n";
   }

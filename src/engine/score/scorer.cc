@@ -140,16 +140,18 @@ model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
                                      : "Your closest title shares " + Percent(title) +
                                            " of the words in \"" + job.facts.title + "\"."));
   applies.push_back(!job.facts.title.empty());
-  const double years = resume.facts.total_experience_months / 12.0;
+  const double years = ExperienceYears(resume.facts);
+  const std::string yours = UsesStatedYears(resume.facts)
+                                ? "your resume states " + OneDecimal(years)
+                                : "your dated roles add up to " + OneDecimal(years);
   double exp_score = 1.0;
   std::string exp_why;
   if (job.facts.years_required && *job.facts.years_required > 0) {
     exp_score = std::min(1.0, years / *job.facts.years_required);
-    exp_why = "The job asks for " + OneDecimal(*job.facts.years_required) +
-              " years; your dated roles add up to " + OneDecimal(years) + ".";
-  } else if (resume.facts.total_experience_months > 0) {
-    exp_why = "The job states no overall years; your dated roles add up to " + OneDecimal(years) +
-              " years.";
+    exp_why =
+        "The job asks for " + OneDecimal(*job.facts.years_required) + " years; " + yours + ".";
+  } else if (years > 0) {
+    exp_why = "The job states no overall years; " + yours + " years.";
   } else {
     exp_score = resume.facts.experience.empty() ? 0.5 : 0.75;
     exp_why = "The job states no overall years, and your roles carry no dates to count.";
