@@ -35,15 +35,33 @@ export async function analyze(page, buttonName = /^Analyze( again)?$/) {
   await page.getByRole("heading", { name: /^Your report/ }).waitFor({ timeout: 30_000 });
 }
 
-/** Sends a question with the Enter key and waits for its answer; returns the answer's text. */
-export async function ask(page, question) {
-  const answers = page.locator(".msg--assistant .markdown");
-  const before = await answers.count();
+/** Types a question and sends it with Enter; returns the index of its answer among the answers. */
+export async function sendQuestion(page, question) {
+  const before = await page.locator(".msg--assistant").count();
   const box = page.getByLabel("Your question");
   await box.fill(question);
   await box.press("Enter");
-  await answers.nth(before).waitFor({ timeout: 30_000 });
-  return (await answers.nth(before).innerText()).trim();
+  return before;
+}
+
+/** Waits until answer `index` has stopped arriving; returns its state ("done", "interrupted"...). */
+export async function answerSettled(page, index, timeout = 30_000) {
+  await page.waitForFunction(
+    (i) => {
+      const m = document.querySelectorAll(".msg--assistant")[i];
+      return m && m.getAttribute("data-state") !== "streaming";
+    },
+    index,
+    { timeout },
+  );
+  return page.locator(".msg--assistant").nth(index).getAttribute("data-state");
+}
+
+/** Sends a question with the Enter key and waits for its whole answer; returns the answer's text. */
+export async function ask(page, question) {
+  const index = await sendQuestion(page, question);
+  await answerSettled(page, index);
+  return (await page.locator(".msg--assistant").nth(index).locator(".markdown").innerText()).trim();
 }
 
 /** The session id this tab holds, or null. */

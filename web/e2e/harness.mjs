@@ -22,8 +22,11 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Starts `bin serve` on port 0 with a fresh data dir; resolves once it prints its URL. */
-export async function startServer(bin) {
+/**
+ * Starts `bin serve` on port 0 with a fresh data dir; resolves once it prints its URL. `env` adds
+ * environment variables (e.g. the LLM settings).
+ */
+export async function startServer(bin, { env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "rc-e2e-data-"));
   const child = spawn(
     bin,
@@ -38,7 +41,7 @@ export async function startServer(bin) {
       "--web-root",
       join(WEB_DIR, "dist"),
     ],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } },
   );
   let stderr = "";
   child.stderr.on("data", (d) => {
@@ -73,6 +76,64 @@ export async function startServer(bin) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts the fake OpenAI-compatible server (tests/fake_llm/fake_llm.py) on a loopback port.
+ * Resolves with its base URL for RESUME_COACH_LLM_URL, `stats(id)` (its /_stats for one request
+ * id: requests and disconnects) and `stop()`.
+ */
+export async function startFakeLlm() {
+  const script = join(WEB_DIR, "..", "tests", "fake_llm", "fake_llm.py");
+  const child = spawn("python3", [script, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr += d.toString();
+  });
+  const port = await new Promise((resolvePort, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`fake LLM did not start in 10 s\n${stderr}`)), 10_000);
+    child.stdout.on("data", (d) => {
+      out += d.toString();
+      const m = /^(\d+)\s*$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolvePort(Number(m[1]));
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`fake LLM exited with ${code}\n${stderr}`));
+    });
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/v1`,
+    async stats(id) {
+      const res = await fetch(`${origin}/_stats?id=${encodeURIComponent(id)}`);
+      return res.json();
+    },
+    async stop() {
+      child.removeAllListeners("exit");
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+        if (child.exitCode === null) child.kill("SIGKILL");
+      }
+    },
+  };
+}
+
+/** Polls `probe` every 50 ms until it returns a truthy value (returned) or `ms` pass (throws). */
+export async function eventually(probe, ms, message) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(message);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**
@@ -133,6 +194,17 @@ export async function openBrowser(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs `fn` with a fresh browser on `server`, then fails on console problems or foreign requests. */
+export async function withBrowser(server, options, fn) {
+  const browser = await openBrowser(server.url, options);
+  try {
+    await fn(browser);
+    browser.check();
+  } finally {
+    await browser.close();
+  }
 }
 
 /** Saves a full-page screenshot under web/test-results/e2e/. */

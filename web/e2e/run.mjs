@@ -2,7 +2,8 @@
 // Usage: RESUME_COACH_BIN=path/to/resume-coach node e2e/run.mjs   (after npm run build)
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { WEB_DIR, expect, openBrowser, screenshot, startServer } from "./harness.mjs";
+import { WEB_DIR, expect, screenshot, startFakeLlm, startServer, withBrowser } from "./harness.mjs";
+import { llmTests } from "./llm.mjs";
 import {
   accessibilityViolations,
   analyze,
@@ -35,16 +36,6 @@ const HOSTILE_RESUME = [
 const tests = [];
 function test(name, fn) {
   tests.push({ name, fn });
-}
-
-async function withBrowser(server, options, fn) {
-  const browser = await openBrowser(server.url, options);
-  try {
-    await fn(browser);
-    browser.check();
-  } finally {
-    await browser.close();
-  }
 }
 
 test("example pair: analyze, highlight evidence, chat (no axe violations), reload restores, start over (desktop, light)", async (server) => {
@@ -377,41 +368,88 @@ test("hostile Markdown in the resume renders inert and nothing leaves the origin
   });
 });
 
+/** LLM mode: the server talks to the fake OpenAI-compatible server on loopback. */
+const LLM_MODEL = "fake:scenario=auto,token_delay_ms=15";
+
+async function startLlmServer(bin) {
+  const fake = await startFakeLlm();
+  try {
+    const server = await startServer(bin, {
+      env: {
+        RESUME_COACH_LLM_URL: fake.url,
+        RESUME_COACH_MODEL: LLM_MODEL,
+        // The scenarios ask more questions than a person would in a minute.
+        RESUME_COACH_LLM_SESSION_PER_MINUTE: "100",
+        RESUME_COACH_LLM_IP_PER_MINUTE: "1000",
+      },
+    });
+    return {
+      ...server,
+      fake,
+      model: LLM_MODEL,
+      async stop() {
+        await server.stop();
+        await fake.stop();
+      },
+    };
+  } catch (error) {
+    await fake.stop();
+    throw error;
+  }
+}
+
+const GROUPS = [
+  { name: "built-in mode", tests, start: (bin) => startServer(bin) },
+  { name: "LLM mode", tests: llmTests, start: startLlmServer },
+];
+
 async function main() {
+  const total = GROUPS.reduce((n, g) => n + g.tests.length, 0);
   const bin = process.env.RESUME_COACH_BIN;
   if (!bin || !existsSync(bin)) {
     console.log(`e2e: RESUME_COACH_BIN is not set to a built resume-coach binary (${bin ?? "unset"})`);
-    console.log(`e2e: 0 passed, ${tests.length} failed`);
+    console.log(`e2e: 0 passed, ${total} failed`);
     process.exit(1);
   }
   if (!existsSync(join(WEB_DIR, "dist", "index.html"))) {
     console.log("e2e: web/dist is missing; run scripts/build-web first");
-    console.log(`e2e: 0 passed, ${tests.length} failed`);
+    console.log(`e2e: 0 passed, ${total} failed`);
     process.exit(1);
   }
   const only = process.argv[2];
-  const selected = only ? tests.filter((t) => t.name.includes(only)) : tests;
   let passed = 0;
   let failed = 0;
-  const server = await startServer(bin);
-  try {
-    for (const t of selected) {
-      const started = Date.now();
-      try {
-        await t.fn(server);
-        passed += 1;
-        console.log(`ok   ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      } catch (error) {
-        failed += 1;
-        console.log(
-          `FAIL ${t.name}\n     ${String(error?.stack ?? error)
-            .split("\n")
-            .join("\n     ")}`,
-        );
-      }
+  for (const group of GROUPS) {
+    const selected = only ? group.tests.filter((t) => t.name.includes(only)) : group.tests;
+    if (selected.length === 0) continue;
+    console.log(`# ${group.name}`);
+    let server;
+    try {
+      server = await group.start(bin);
+    } catch (error) {
+      console.log(`FAIL ${group.name}: could not start: ${error?.stack ?? error}`);
+      failed += selected.length;
+      continue;
     }
-  } finally {
-    await server.stop();
+    try {
+      for (const t of selected) {
+        const started = Date.now();
+        try {
+          await t.fn(server);
+          passed += 1;
+          console.log(`ok   ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        } catch (error) {
+          failed += 1;
+          console.log(
+            `FAIL ${t.name}\n     ${String(error?.stack ?? error)
+              .split("\n")
+              .join("\n     ")}`,
+          );
+        }
+      }
+    } finally {
+      await server.stop();
+    }
   }
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
@@ -419,6 +457,6 @@ async function main() {
 
 main().catch((error) => {
   console.log(`e2e: harness error: ${error?.stack ?? error}`);
-  console.log(`e2e: 0 passed, ${tests.length} failed`);
+  console.log(`e2e: 0 passed, ${GROUPS.reduce((n, g) => n + g.tests.length, 0)} failed`);
   process.exit(1);
 });
