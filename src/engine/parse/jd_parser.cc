@@ -466,6 +466,7 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
     }
     std::optional<double> years_max;
     const std::optional<double> years = YearsIn(words, &years_max);
+    const bool asks = requirement_lines[tokens[r.first].line] || IsRequirementSentence(doc, s);
     // A field of study in a degree sentence ("degree in Computer Science") belongs to the
     // education requirement, not to the skills.
     const std::string_view sentence_text = doc.TokenText(r.first, r.last);
@@ -486,9 +487,12 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
       req.span = doc.TokenSpan(h->first, h->last);
       req.sentence_span = sentence_span;
       const std::string key = "skill:" + skill.id;
-      if (std::none_of(
-              hits_by_sentence[s].begin(), hits_by_sentence[s].end(),
-              [&](const SkillHit* other) { return other < h && other->skill == h->skill; })) {
+      // Only sentences that ask for something count towards core: a company description that
+      // names its industry twice does not make the industry the job.
+      if (asks && std::none_of(hits_by_sentence[s].begin(), hits_by_sentence[s].end(),
+                               [&](const SkillHit* other) {
+                                 return other < h && other->skill == h->skill;
+                               })) {
         ++skill_sentences[key];
       }
       add(std::move(req), key);

@@ -31,13 +31,47 @@ bool IsSeniorityWord(const std::string& w) {
   return kWords.count(w) > 0;
 }
 
+// Words of a title that say how or how long, not what the role is: "Remote", "Contract",
+// "(1-4 years experience)".
+bool IsArrangementWord(const std::string& w) {
+  static const std::set<std::string> kWords = {
+      "remote",    "hybrid",  "onsite",    "on-site",    "contract", "contractor",
+      "temporary", "temp",    "freelance", "fulltime",   "parttime", "permanent",
+      "years",     "year",    "yrs",       "experience", "exp",      "position",
+      "job",       "opening", "vacancy",   "urgent",     "immediate"};
+  return kWords.count(w) > 0 || (!w.empty() && w[0] >= '0' && w[0] <= '9');
+}
+
+// One key per role noun family: a software "engineer", "programmer" or "dev" is a "developer".
+std::string RoleKey(const std::string& key) {
+  if (key == "engineer" || key == "programmer" || key == "dev" || key == "coder" || key == "swe") {
+    return "developer";
+  }
+  return key;
+}
+
+// The title words that name the role, as matching keys: stop, seniority and arrangement words
+// dropped; hyphenated compounds joined ("Back-End" -> "backend"); role nouns by family.
 std::vector<std::string> ContentKeys(std::string_view text) {
   std::vector<std::string> out;
   const Tokenized t = Tokenize(text);
-  for (const Token& tok : t.tokens) {
-    if (tok.is_word && !IsPhraseStopWord(tok.lower) && !IsSeniorityWord(tok.lower)) {
-      out.push_back(tok.key);
+  const auto& tokens = t.tokens;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].is_word) continue;
+    std::string key = tokens[i].key;
+    // "back-end", "full-stack": a hyphen with no space on either side joins the words.
+    while (i + 2 < tokens.size() && tokens[i + 1].lower == "-" && tokens[i + 2].is_word &&
+           tokens[i + 1].begin == tokens[i].end && tokens[i + 2].begin == tokens[i + 1].end) {
+      key += tokens[i + 2].key;
+      i += 2;
     }
+    // ... and so does a space in "back end", "front end", "full stack".
+    if ((key == "back" || key == "front" || key == "full") && i + 1 < tokens.size() &&
+        (tokens[i + 1].key == "end" || tokens[i + 1].key == "stack")) {
+      key += tokens[++i].key;
+    }
+    if (IsPhraseStopWord(key) || IsSeniorityWord(key) || IsArrangementWord(key)) continue;
+    out.push_back(RoleKey(key));
   }
   return out;
 }
@@ -62,9 +96,15 @@ double TitleSimilarity(const model::JobFacts& job, const ParsedResume& resume,
   if (want.empty()) return 0.0;
   std::vector<std::string> candidates;
   for (const model::ExperienceEntry& e : resume.facts.experience) candidates.push_back(e.title);
-  // The headline: lines of the top part (before the first heading).
-  for (std::uint32_t l = 0; l < resume_doc.tok.lines.size() && l < 4; ++l) {
-    if (resume.line_section[l] == "contact") candidates.emplace_back(resume_doc.LineText(l));
+  // The headline: short lines at the top (the top part, a summary, or a title written as a
+  // heading such as "FULL-STACK DEVELOPER").
+  for (std::uint32_t l = 0; l < resume_doc.tok.lines.size() && l < 6; ++l) {
+    const std::string& section = resume.line_section[l];
+    if (section != "contact" && section != "summary" && section != "other") continue;
+    const TokenRange& r = resume_doc.tok.lines[l];
+    int words = 0;
+    for (std::uint32_t k = r.first; k < r.last; ++k) words += resume_doc.tok.tokens[k].is_word;
+    if (words <= 8) candidates.emplace_back(resume_doc.LineText(l));
   }
   double best = 0.0;
   for (const std::string& c : candidates) {
@@ -97,11 +137,13 @@ model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
         r.kind != model::RequirementKind::kCertification) {
       continue;
     }
-    const double w = r.importance == model::Importance::kRequired ? 1.0 : kPreferredWeight;
+    const double w = (r.importance == model::Importance::kRequired ? 1.0 : kPreferredWeight) *
+                     (r.core ? kCoreWeight : 1.0);
     const double credit = matches.matches[i].credit;
     const bool met = matches.matches[i].status == model::MatchStatus::kMet;
     if (r.skill_kind == "soft") {
-      soft_num += w * credit;
+      // A soft skill the resume does not name is unknown rather than absent.
+      soft_num += w * (kUnstatedSoftCredit + (1.0 - kUnstatedSoftCredit) * credit);
       soft_den += w;
       ++soft_count;
       soft_met += met ? 1 : 0;
@@ -129,7 +171,8 @@ model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
   score.factors.push_back(Factor("soft_skills", "Soft skills", kSoftSkillsWeight, soft,
                                  soft_den > 0 ? "You show " + std::to_string(soft_met) + " of " +
                                                     std::to_string(soft_count) +
-                                                    " soft skills the job description names."
+                                                    " soft skills the job description names; "
+                                                    "the others count as unknown (half credit)."
                                               : "The job description names no soft skills."));
   applies.push_back(soft_den > 0);
   const double title =

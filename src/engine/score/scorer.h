@@ -14,6 +14,10 @@ inline constexpr double kTitleWeight = 0.15;
 inline constexpr double kExperienceWeight = 0.20;
 inline constexpr double kEducationWeight = 0.10;
 inline constexpr double kPreferredWeight = 0.5;  // a preferred requirement counts half
+inline constexpr double kCoreWeight = 1.5;  // a core requirement (Requirement::core) weighs more
+// Soft skills are seldom named in a resume: one that is not there scores as unknown, this share
+// of full credit, and evidence raises it to 1.
+inline constexpr double kUnstatedSoftCredit = 0.5;
 
 // Title similarity in 0..1: the share of the JD title's content words (without seniority words)
 // found in the best resume title or headline, with at least 0.5 when the title nouns agree.
