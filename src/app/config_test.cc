@@ -74,6 +74,27 @@ TEST(ParseServeConfig, LimitsAndDurations) {
   EXPECT_EQ(c->sweep_interval, std::chrono::seconds(30));
 }
 
+TEST(ParseServeConfig, LlmLimitsFromEnvironmentAndFlags) {
+  Result<ServeConfig> d = ParseServeConfig({}, FakeEnv({}));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->llm_session_per_minute, 5);
+  EXPECT_EQ(d->llm_ip_per_minute, 10);
+  EXPECT_EQ(d->llm_daily_tokens, 0);
+  EXPECT_EQ(d->client_ip_header, "");
+  Result<ServeConfig> c =
+      ParseServeConfig({"--llm-session-per-minute", "3", "--llm-daily-tokens", "200000"},
+                       FakeEnv({{"RESUME_COACH_LLM_IP_PER_MINUTE", "30"},
+                                {"RESUME_COACH_LLM_SESSION_PER_MINUTE", "9"},
+                                {"RESUME_COACH_CLIENT_IP_HEADER", "X-Forwarded-For"}}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->llm_session_per_minute, 3);  // the flag wins over the environment
+  EXPECT_EQ(c->llm_ip_per_minute, 30);
+  EXPECT_EQ(c->llm_daily_tokens, 200000);
+  EXPECT_EQ(c->client_ip_header, "X-Forwarded-For");
+  EXPECT_FALSE(ParseServeConfig({"--llm-session-per-minute", "0"}, FakeEnv({})).ok());
+  EXPECT_FALSE(ParseServeConfig({"--llm-daily-tokens", "-1"}, FakeEnv({})).ok());
+}
+
 TEST(ParseServeConfig, CorsOrigins) {
   Result<ServeConfig> c =
       ParseServeConfig({"--cors-origin", "http://localhost:5173",

@@ -45,5 +45,14 @@ TEST(ErrorResponse, UnavailableAsksToRetry) {
   EXPECT_EQ(res.headers.Get("retry-after"), "1");
 }
 
+TEST(ErrorResponse, RetryAfterComesFromTheStatusRoundedUpToSeconds) {
+  HttpResponse limited =
+      ErrorResponse(ResourceExhaustedError("too many AI requests").WithRetryAfter(11'200));
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_EQ(limited.headers.Get("retry-after"), "12");
+  HttpResponse exact = ErrorResponse(UnavailableError("paused").WithRetryAfter(3000));
+  EXPECT_EQ(exact.headers.Get("retry-after"), "3");
+}
+
 }  // namespace
 }  // namespace rc::server

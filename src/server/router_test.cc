@@ -77,6 +77,56 @@ class RouterTest : public ::testing::Test {
   std::unique_ptr<Router> router_;
 };
 
+// Records a streamed body; runs blocking work inline.
+class BufferWriter final : public BodyWriter {
+ public:
+  void Write(std::string bytes) override { body += bytes; }
+  void Close() override { closed = true; }
+  void RunBlocking(std::function<void()> work) override { work(); }
+  std::string body;
+  bool closed = false;
+};
+
+TEST_F(RouterTest, AnalyzeAndChatStreamWhenTheClientAcceptsAnEventStream) {
+  HttpResponse res = Send("POST", "/analyze", R"({"resume":"my resume","job_description":"j"})",
+                          {{"Accept", "text/event-stream"}});
+  ASSERT_EQ(res.status, 200);
+  ASSERT_NE(res.stream, nullptr);
+  EXPECT_EQ(res.headers.Get("content-type"), "text/event-stream; charset=utf-8");
+  EXPECT_EQ(res.headers.Get("content-security-policy"), kContentSecurityPolicy);
+  auto writer = std::make_shared<BufferWriter>();
+  res.stream->Start(writer);
+  EXPECT_TRUE(writer->closed);
+  ASSERT_TRUE(
+      writer->body.starts_with("event: report\ndata: {\"report\":{\"score\":{\"total\":9}}}\n\n"))
+      << writer->body;
+  const std::size_t done = writer->body.find("event: done\ndata: ");
+  ASSERT_NE(done, std::string::npos) << writer->body;
+  const json d = json::parse(writer->body.substr(done + 18));
+  EXPECT_EQ(d["mode"], "builtin");
+  const std::string id = d["sessionId"];
+  ASSERT_EQ(id.size(), 43u);
+
+  res = Send("POST", "/chat", json{{"question", "why?"}, {"sessionId", id}}.dump(),
+             {{"Accept", "text/event-stream"}});
+  ASSERT_NE(res.stream, nullptr);
+  EXPECT_EQ(res.log_session_prefix, id.substr(0, 6));
+  writer = std::make_shared<BufferWriter>();
+  res.stream->Start(writer);
+  EXPECT_EQ(writer->body,
+            "event: done\ndata: {\"answer\":\"answer to: why? (history 0, score 9)\",\"mode\":"
+            "\"builtin\",\"notice\":\"\"}\n\n");
+
+  // Refusals before the stream starts are ordinary JSON errors.
+  res =
+      Send("POST", "/chat",
+           json{{"question", "why?"}, {"sessionId", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}}
+               .dump(),
+           {{"Accept", "text/event-stream"}});
+  EXPECT_EQ(res.stream, nullptr);
+  ExpectError(res, 404, "NOT_FOUND", "session not found");
+}
+
 TEST_F(RouterTest, AnalyzeThenChatThenSessionThenDelete) {
   HttpResponse res = Send("POST", "/analyze", R"({"resume":"my resume","job_description":"j"})");
   ASSERT_EQ(res.status, 200) << res.body;
@@ -88,8 +138,10 @@ TEST_F(RouterTest, AnalyzeThenChatThenSessionThenDelete) {
 
   res = Send("POST", "/chat", json{{"question", "why?"}, {"sessionId", id}}.dump());
   ASSERT_EQ(res.status, 200) << res.body;
-  EXPECT_EQ(json::parse(res.body),
-            json::parse(R"j({"answer":"answer to: why? (history 0, score 9)","mode":"builtin","notice":""})j"));
+  EXPECT_EQ(
+      json::parse(res.body),
+      json::parse(
+          R"j({"answer":"answer to: why? (history 0, score 9)","mode":"builtin","notice":""})j"));
 
   res = Send("GET", "/session", "", {{"X-Session-Id", id}});
   ASSERT_EQ(res.status, 200);
@@ -184,8 +236,10 @@ TEST_F(RouterTest, ItemsAndHealth) {
   ExpectError(Send("GET", "/items/nope"), 404, "NOT_FOUND", "example not found");
   res = Send("GET", "/health");
   ASSERT_EQ(res.status, 200);
-  EXPECT_EQ(json::parse(res.body),
-            json::parse(R"({"status":"ok","storage":"memory","llm":"builtin","model":"","version":"9.9"})"));
+  EXPECT_EQ(
+      json::parse(res.body),
+      json::parse(
+          R"({"status":"ok","storage":"memory","llm":"builtin","model":"","version":"9.9"})"));
 }
 
 // A store that is down: every call fails as a lost database connection would.
