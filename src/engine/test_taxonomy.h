@@ -42,6 +42,7 @@ inline std::vector<TaxonomyFile> TestTaxonomyFiles() {
        "communication\tCommunication\tsoft\tinterpersonal\tcommunication skills\t\n"
        "teamwork\tTeamwork\tsoft\tinterpersonal\tteam player\t\n"
        "leadership\tLeadership\tsoft\tinterpersonal\t\t\n"
+       "learning\tWillingness to Learn\tsoft\tgrowth\twillingness to learn|eager to learn\t\n"
        "excel\tMicrosoft Excel\ttool\toffice\texcel|ms excel\t\n"
        "patient-care\tPatient Care\thard\tnursing\t\t\n"
        "bls\tBasic Life Support\tcertification\tmedical\tbls certification|bls\t\n"

@@ -472,14 +472,29 @@ ParsedJob ParseJob(const Taxonomy& taxonomy, const Document& doc) {
     const std::string_view sentence_text = doc.TokenText(r.first, r.last);
     bool degree_sentence = !DegreeLevelIn(sentence_text).empty();
     for (const Token* w : words) degree_sentence = degree_sentence || w->lower == "degree";
+    // "Willingness to learn Go": the vacancy names Go, and will teach it. The skills after
+    // "to learn" are preferred, and the phrase that ends in "learn" is no requirement of its own.
+    std::uint32_t learn = r.last;
+    for (std::uint32_t k = r.first + 1; k < r.last; ++k) {
+      if ((tokens[k].lower == "learn" || tokens[k].lower == "learning") &&
+          tokens[k - 1].lower == "to") {
+        learn = k;
+        break;
+      }
+    }
+    const bool learn_objects =
+        std::any_of(hits_by_sentence[s].begin(), hits_by_sentence[s].end(),
+                    [&](const SkillHit* h) { return h->first > learn && learn < r.last; });
     for (const SkillHit* h : hits_by_sentence[s]) {
       const Skill& skill = taxonomy.skills()[h->skill];
       if (degree_sentence && skill.kind == model::SkillKind::kDomain) continue;
+      if (learn_objects && h->last == learn + 1) continue;
       model::Requirement req;
       req.kind = skill.kind == model::SkillKind::kCertification
                      ? model::RequirementKind::kCertification
                      : model::RequirementKind::kSkill;
-      req.importance = importance[s];
+      req.importance =
+          learn_objects && h->first > learn ? model::Importance::kPreferred : importance[s];
       req.name = skill.name;
       req.skill_id = skill.id;
       req.skill_kind = model::SkillKindName(skill.kind);

@@ -187,6 +187,31 @@ TEST(JdParserTest, OneMentionIsNotCore) {
   EXPECT_FALSE(terraform->core);
 }
 
+TEST(JdParserTest, WillingnessToLearnNamesTheObject) {
+  const Document doc = MakeDocument(
+      "Backend Developer\n"
+      "\n"
+      "Requirements:\n"
+      "- 3+ years of experience with Python\n"
+      "- Willingness to learn Go\n"
+      "- Eager to learn new things\n");
+  const ParsedJob job = ParseJob(*testing::TestTaxonomy(), doc);
+  const model::Requirement* go = Find(job, "Go");
+  ASSERT_NE(go, nullptr);
+  EXPECT_EQ(go->importance, model::Importance::kPreferred);
+  EXPECT_EQ(Find(job, "Python")->importance, model::Importance::kRequired);
+  // The learning phrase stays a requirement only where it has no object.
+  int learning = 0;
+  for (const auto& r : job.facts.requirements) {
+    if (r.name == "Willingness to Learn") {
+      ++learning;
+      EXPECT_NE(std::string(doc.original.substr(r.span.begin)).rfind("Eager", 0),
+                std::string::npos);
+    }
+  }
+  EXPECT_EQ(learning, 1);
+}
+
 TEST(JdParserTest, HeadingKinds) {
   EXPECT_EQ(JobHeadingKind("Nice to have:"), "preferred");
   EXPECT_EQ(JobHeadingKind("What you'll need"), "requirements");

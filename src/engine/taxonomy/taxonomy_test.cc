@@ -21,7 +21,7 @@ TEST(TaxonomyTest, LoadsTestTaxonomy) {
   auto taxonomy = testing::TestTaxonomy();
   ASSERT_NE(taxonomy, nullptr);
   EXPECT_EQ(taxonomy->version(), "test.1");
-  EXPECT_EQ(taxonomy->skill_count(), 34u);
+  EXPECT_EQ(taxonomy->skill_count(), 35u);
   EXPECT_GT(taxonomy->surface_form_count(), taxonomy->skill_count());
   const Skill* pg = taxonomy->FindById("postgresql");
   ASSERT_NE(pg, nullptr);
