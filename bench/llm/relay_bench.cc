@@ -1,0 +1,532 @@
+// llm_relay_bench: the LLM relay of the real `resume-coach serve`, end to end. Starts the fake
+// OpenAI-compatible upstream and the server, creates sessions, then measures (1) the time to first
+// token the server adds over talking to the upstream directly and (2) hundreds of concurrent
+// /chat streams: the server's own CPU, threads and memory while it relays them. Prints tables;
+// exits 1 when a stream fails. `--help` lists the options.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/status.h"
+#include "bench/llm/blocking_http.h"
+#include "bench/llm/child_process.h"
+#include "bench/llm/sse_fleet.h"
+
+namespace rc::bench {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using SteadyClock = std::chrono::steady_clock;
+
+struct Options {
+  std::string server = RC_SERVER_BIN;
+  std::string fake = std::string(RC_SOURCE_DIR) + "/tests/fake_llm/fake_llm.py";
+  int streams = 500;
+  int tokens = 300;
+  std::vector<double> rates = {100};
+  int ttft_runs = 50;
+  int ramp_ms = 0;
+  int session_threads = 4;
+  bool verbose = false;
+};
+
+constexpr char kUsage[] = R"(usage: llm_relay_bench [options]
+  --smoke            a short run (5 streams of 20 tokens, 5 first-token runs) for CI
+  --server PATH      the resume-coach binary (default: the one built with this benchmark)
+  --fake PATH        tests/fake_llm/fake_llm.py
+  --streams N        concurrent /chat streams, one session each (default 500)
+  --tokens N         tokens per stream (default 300)
+  --rate R[,R...]    tokens per second per stream; one concurrent run per rate (default 100)
+  --ttft-runs N      sequential first-token runs (default 50, after 3 warm-up runs)
+  --ramp-ms N        spread the concurrent connects over N ms (default 0: all at once)
+  --verbose          per-thread CPU of the server
+)";
+
+// --- small helpers ---------------------------------------------------------------------------
+
+double Percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+  return values[std::min(index, values.size() - 1)];
+}
+
+double SelfCpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& tv) {
+    return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string LoadAverage() {
+  std::string text = ReadFile("/proc/loadavg");
+  std::istringstream in(text);
+  std::string a, b, c;
+  in >> a >> b >> c;
+  return a + " " + b + " " + c;
+}
+
+std::string CpuModel() {
+  std::istringstream in(ReadFile("/proc/cpuinfo"));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  }
+  return "unknown";
+}
+
+std::string Fixed(double v, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+int CountOccurrences(const std::string& text, const std::string& needle) {
+  int n = 0;
+  for (std::size_t pos = text.find(needle); pos != std::string::npos;
+       pos = text.find(needle, pos + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+// --- options -------------------------------------------------------------------------------
+
+Result<Options> ParseOptions(int argc, char** argv) {
+  Options o;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const auto value = [&]() -> Result<std::string> {
+      if (i + 1 >= args.size()) return InvalidArgumentError(a + " needs a value");
+      return args[++i];
+    };
+    const auto positive = [&]() -> Result<int> {
+      RC_ASSIGN_OR_RETURN(std::string v, value());
+      const int n = std::atoi(v.c_str());
+      if (n <= 0) return InvalidArgumentError(a + " must be a positive number");
+      return n;
+    };
+    if (a == "--smoke") {
+      o.streams = 5;
+      o.tokens = 20;
+      o.ttft_runs = 5;
+      o.session_threads = 2;
+    } else if (a == "--server") {
+      RC_ASSIGN_OR_RETURN(o.server, value());
+    } else if (a == "--fake") {
+      RC_ASSIGN_OR_RETURN(o.fake, value());
+    } else if (a == "--streams") {
+      RC_ASSIGN_OR_RETURN(o.streams, positive());
+    } else if (a == "--tokens") {
+      RC_ASSIGN_OR_RETURN(o.tokens, positive());
+    } else if (a == "--ttft-runs") {
+      RC_ASSIGN_OR_RETURN(o.ttft_runs, positive());
+    } else if (a == "--ramp-ms") {
+      RC_ASSIGN_OR_RETURN(std::string v, value());
+      o.ramp_ms = std::max(0, std::atoi(v.c_str()));
+    } else if (a == "--rate") {
+      RC_ASSIGN_OR_RETURN(std::string v, value());
+      o.rates.clear();
+      std::istringstream in(v);
+      std::string part;
+      while (std::getline(in, part, ',')) {
+        const double r = std::atof(part.c_str());
+        if (r <= 0) return InvalidArgumentError("--rate must be positive numbers");
+        o.rates.push_back(r);
+      }
+    } else if (a == "--verbose") {
+      o.verbose = true;
+    } else {
+      return InvalidArgumentError("unknown option " + a);
+    }
+  }
+  return o;
+}
+
+// --- the processes ---------------------------------------------------------------------------
+
+struct Bench {
+  Options options;
+  fs::path dir;  // temporary: database, logs
+  std::unique_ptr<ChildProcess> fake;
+  std::unique_ptr<ChildProcess> server;
+  int fake_port = 0;
+  int server_port = 0;
+  std::vector<std::string> sessions;
+};
+
+// The fake upstream's directive for `count` tokens at `rate` per second, grouped under `id`.
+std::string SlowDirective(int count, double rate, const std::string& id) {
+  return "[[fake:scenario=slow,count=" + std::to_string(count) + ",rate=" + Fixed(rate, 3) +
+         ",id=" + id + "]]";
+}
+
+Status StartProcesses(Bench& b) {
+  RC_ASSIGN_OR_RETURN(
+      b.fake, ChildProcess::Start({"/usr/bin/python3", b.options.fake, "--port", "0"}, {}, {},
+                                  (b.dir / "fake.log").string()));
+  RC_ASSIGN_OR_RETURN(std::string fake_line, b.fake->ReadLine(std::chrono::seconds(20)));
+  b.fake_port = std::atoi(fake_line.c_str());
+  if (b.fake_port <= 0) return UnavailableError("the fake upstream printed no port");
+
+  const std::vector<std::pair<std::string, std::string>> env = {
+      {"RESUME_COACH_LLM_URL", "http://127.0.0.1:" + std::to_string(b.fake_port) + "/v1"},
+      {"RESUME_COACH_MODEL", "fake:scenario=slow,count=" + std::to_string(b.options.tokens) +
+                                 ",rate=" + Fixed(b.options.rates.front(), 3)}};
+  RC_ASSIGN_OR_RETURN(
+      b.server,
+      ChildProcess::Start(
+          {b.options.server, "serve", "--port", "0", "--data-dir", (b.dir / "data").string(),
+           "--web-root", (b.dir / "no-web").string(), "--llm-session-per-minute", "100000",
+           "--llm-ip-per-minute", "100000", "--max-connections", "4096"},
+          {"RESUME_COACH_", "OPENAI_API_KEY"}, env, (b.dir / "server.log").string()));
+  RC_ASSIGN_OR_RETURN(std::string line, b.server->ReadLine(std::chrono::seconds(60)));
+  const std::size_t colon = line.rfind(':');
+  if (line.rfind("listening on http://", 0) != 0 || colon == std::string::npos) {
+    return UnavailableError("the server did not start: " + line);
+  }
+  b.server_port = std::atoi(line.c_str() + colon + 1);
+  RC_ASSIGN_OR_RETURN(HttpReply health,
+                      Exchange(b.server_port, BuildRequest("GET", "/health", {}, "")));
+  const json h = json::parse(health.body, nullptr, false);
+  if (h.is_discarded() || h.value("llm", "") != "llm") {
+    return FailedPreconditionError("the server is not in LLM mode: " + health.body);
+  }
+  return Status();
+}
+
+// Creates `count` sessions through POST /analyze. The resume carries a directive that makes the
+// fake answer the analysis at once (its speed is not what this benchmark measures).
+Status CreateSessions(Bench& b, int count) {
+  const fs::path examples = fs::path(RC_SOURCE_DIR) / "data/examples";
+  const json body = {
+      {"resume", ReadFile(examples / "software-engineer-resume.md") + "\n[[fake:scenario=auto]]\n"},
+      {"job_description", ReadFile(examples / "backend-engineer-job.md")}};
+  const std::string request =
+      BuildRequest("POST", "/analyze", {{"Content-Type", "application/json"}}, body.dump());
+  b.sessions.assign(static_cast<std::size_t>(count), "");
+  std::atomic<int> next{0};
+  std::atomic<int> failures{0};
+  std::string first_error;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < b.options.session_threads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = next++; i < count; i = next++) {
+        auto reply = Exchange(b.server_port, request);
+        const json r = reply.ok() ? json::parse(reply->body, nullptr, false) : json();
+        if (!reply.ok() || reply->status != 200 || r.is_discarded() || !r.contains("sessionId")) {
+          if (failures++ == 0) first_error = reply.ok() ? reply->body : reply.status().message();
+          continue;
+        }
+        b.sessions[static_cast<std::size_t>(i)] = r["sessionId"].get<std::string>();
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  if (failures > 0) {
+    return UnavailableError(std::to_string(failures.load()) + " sessions failed: " + first_error);
+  }
+  return Status();
+}
+
+std::string ChatRequest(const std::string& session, const std::string& question) {
+  const json body = {{"question", question}, {"sessionId", session}};
+  return BuildRequest("POST", "/chat",
+                      {{"Content-Type", "application/json"}, {"Accept", "text/event-stream"}},
+                      body.dump());
+}
+
+// --- 1. time to first token ------------------------------------------------------------------
+
+struct TtftResult {
+  std::vector<double> relay_ms;
+  std::vector<double> direct_ms;
+  std::vector<double> added_ms;  // per pair: relay - direct
+  std::size_t relay_body_bytes = 0;
+  int failures = 0;
+  std::string first_error;
+};
+
+bool IsUpstreamToken(const SseEvent& e) {
+  return e.data.find("\"content\"") != std::string::npos &&
+         e.data.find("\"content\": \"\"") == std::string::npos;
+}
+
+// One pair: a chat through the server, then the same upstream request body (as the fake
+// recorded it) sent straight to the fake. Sequential, so neither disturbs the other.
+Status TtftPair(const Bench& b, const std::string& session, TtftResult* out, bool record) {
+  const std::string question =
+      "Which missing requirement should I address first? " + SlowDirective(3, 100, "ttft");
+  RC_ASSIGN_OR_RETURN(TimedStream relay,
+                      TimeStream(b.server_port, ChatRequest(session, question),
+                                 [](const SseEvent& e) { return e.name == "token"; }));
+  const bool done = !relay.events.empty() && relay.events.back().name == "done";
+  if (relay.status != 200 || relay.first_token.count() < 0 || !done) {
+    return UnavailableError(
+        "relay run failed: status " + std::to_string(relay.status) +
+        (relay.events.empty() ? "" : ", last event " + relay.events.back().data));
+  }
+  RC_ASSIGN_OR_RETURN(HttpReply stats,
+                      Exchange(b.fake_port, BuildRequest("GET", "/_stats?id=ttft", {}, "")));
+  const json st = json::parse(stats.body, nullptr, false);
+  if (st.is_discarded() || !st.contains("last_body") || !st["last_body"].is_object()) {
+    return UnavailableError("the fake recorded no request body");
+  }
+  const std::string upstream_body = st["last_body"].dump();
+  RC_ASSIGN_OR_RETURN(TimedStream direct,
+                      TimeStream(b.fake_port,
+                                 BuildRequest("POST", "/v1/chat/completions",
+                                              {{"Content-Type", "application/json"},
+                                               {"Accept", "text/event-stream"}},
+                                              upstream_body),
+                                 IsUpstreamToken));
+  if (direct.status != 200 || direct.first_token.count() < 0) {
+    return UnavailableError("direct run failed: status " + std::to_string(direct.status));
+  }
+  if (record) {
+    out->relay_ms.push_back(relay.first_token.count());
+    out->direct_ms.push_back(direct.first_token.count());
+    out->added_ms.push_back(relay.first_token.count() - direct.first_token.count());
+    out->relay_body_bytes = upstream_body.size();
+  }
+  return Status();
+}
+
+TtftResult MeasureTtft(const Bench& b) {
+  TtftResult r;
+  constexpr int kWarmUp = 3;
+  for (int i = 0; i < kWarmUp + b.options.ttft_runs; ++i) {
+    const std::string& session = b.sessions[static_cast<std::size_t>(i) % b.sessions.size()];
+    const Status s = TtftPair(b, session, &r, i >= kWarmUp);
+    if (!s.ok() && r.failures++ == 0) r.first_error = s.message();
+  }
+  return r;
+}
+
+// --- 2. concurrent streams -------------------------------------------------------------------
+
+struct FleetResult {
+  double rate = 0;
+  double wall_s = 0;
+  int complete = 0;
+  int llm_mode = 0;
+  long tokens = 0;  // upstream tokens relayed, counted in the final answers
+  std::vector<double> ttft_ms;
+  std::vector<double> end_s;
+  double server_cpu_s = 0;
+  double fake_cpu_s = 0;
+  double client_cpu_s = 0;
+  int threads_idle = 0;
+  int threads_max = 0;
+  long rss_idle_kib = 0;
+  long rss_max_kib = 0;
+  std::map<pid_t, double> thread_cpu;  // server threads' CPU during the run
+  std::map<std::string, int> errors;   // error text -> count
+};
+
+FleetResult MeasureFleet(const Bench& b, double rate) {
+  FleetResult r;
+  r.rate = rate;
+  const int n = b.options.streams;
+  FleetOptions fo;
+  fo.port = b.server_port;
+  fo.ramp = std::chrono::milliseconds(b.options.ramp_ms);
+  const std::string question =
+      "What should I add to my resume? " + SlowDirective(b.options.tokens, rate, "fleet");
+  for (int i = 0; i < n; ++i) {
+    fo.requests.push_back(ChatRequest(b.sessions[static_cast<std::size_t>(i)], question));
+  }
+  const pid_t server = b.server->pid();
+  const pid_t fake = b.fake->pid();
+  const ProcSample idle = ReadProc(server).value_or(ProcSample{});
+  r.threads_idle = r.threads_max = idle.threads;
+  r.rss_idle_kib = r.rss_max_kib = idle.rss_kib;
+  fo.on_tick = [&] {
+    if (auto s = ReadProc(server); s.ok()) {
+      r.threads_max = std::max(r.threads_max, s->threads);
+      r.rss_max_kib = std::max(r.rss_max_kib, s->rss_kib);
+    }
+  };
+  const std::map<pid_t, double> threads_before = ReadThreadCpu(server);
+  const double fake_before = ReadProc(fake).value_or(ProcSample{}).cpu_seconds;
+  const double client_before = SelfCpuSeconds();
+  const auto start = SteadyClock::now();
+  const std::vector<FleetStream> streams = RunFleet(fo);
+  r.wall_s = std::chrono::duration<double>(SteadyClock::now() - start).count();
+  const ProcSample server_after = ReadProc(server).value_or(ProcSample{});
+  r.client_cpu_s = SelfCpuSeconds() - client_before;
+  r.fake_cpu_s = ReadProc(fake).value_or(ProcSample{}).cpu_seconds - fake_before;
+  r.server_cpu_s = server_after.cpu_seconds - idle.cpu_seconds;
+  r.threads_max = std::max(r.threads_max, server_after.threads);
+  for (const auto& [tid, cpu] : ReadThreadCpu(server)) {
+    const auto before = threads_before.find(tid);
+    r.thread_cpu[tid] = cpu - (before == threads_before.end() ? 0 : before->second);
+  }
+
+  const std::string last_token = "tok" + std::to_string(b.options.tokens - 1) + " ";
+  for (const FleetStream& s : streams) {
+    if (s.first_token_ms >= 0) r.ttft_ms.push_back(s.first_token_ms);
+    const json done = s.done ? json::parse(s.done_data, nullptr, false) : json();
+    const std::string answer =
+        done.is_object() && done.contains("answer") && done["answer"].is_string()
+            ? done["answer"].get<std::string>()
+            : "";
+    r.tokens += CountOccurrences(answer, "tok");
+    const bool whole = answer.find(last_token) != std::string::npos;
+    if (s.status == 200 && s.done && s.error.empty() && whole) {
+      ++r.complete;
+      r.end_s.push_back(s.end_ms / 1000);
+      if (done.value("mode", "") == "llm") ++r.llm_mode;
+    } else {
+      std::string why = !s.error.empty()  ? s.error
+                        : s.status != 200 ? "status " + std::to_string(s.status)
+                        : !s.done         ? "no done event"
+                                          : "answer incomplete";
+      ++r.errors[why.substr(0, 160)];
+    }
+  }
+  return r;
+}
+
+// --- output ------------------------------------------------------------------------------------
+
+void PrintTtft(const TtftResult& t) {
+  std::printf(
+      "\nTime to first token, %zu sequential runs (chat question, %zu-byte upstream body)\n",
+      t.relay_ms.size(), t.relay_body_bytes);
+  std::printf("  %-44s %10s %10s %10s\n", "", "median ms", "p95 ms", "max ms");
+  const auto row = [](const char* name, const std::vector<double>& v) {
+    std::printf("  %-44s %10.2f %10.2f %10.2f\n", name, Percentile(v, 0.5), Percentile(v, 0.95),
+                v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()));
+  };
+  row("through the server (POST /chat -> token event)", t.relay_ms);
+  row("fake upstream directly (same body)", t.direct_ms);
+  row("added by the server (per pair)", t.added_ms);
+  if (t.failures > 0)
+    std::printf("  FAILED runs: %d (first: %s)\n", t.failures, t.first_error.c_str());
+}
+
+void PrintFleet(const Options& o, const FleetResult& f) {
+  const double ideal_s = o.tokens / f.rate;
+  const double cores = f.wall_s > 0 ? f.server_cpu_s / f.wall_s : 0;
+  std::printf("\n%d concurrent streams x %d tokens at %s tokens/s (ideal %.2f s each)\n", o.streams,
+              o.tokens, Fixed(f.rate, 0).c_str(), ideal_s);
+  std::printf("  complete with done event          %d / %d (mode llm: %d)\n", f.complete, o.streams,
+              f.llm_mode);
+  std::printf("  wall time                         %.2f s\n", f.wall_s);
+  std::printf("  tokens relayed                    %ld (%.0f tokens/s; target %.0f)\n", f.tokens,
+              f.wall_s > 0 ? static_cast<double>(f.tokens) / f.wall_s : 0, o.streams * f.rate);
+  std::printf("  stream duration p50 / max         %.2f / %.2f s\n", Percentile(f.end_s, 0.5),
+              f.end_s.empty() ? 0.0 : *std::max_element(f.end_s.begin(), f.end_s.end()));
+  std::printf("  first token p50 / p95 / max       %.1f / %.1f / %.1f ms\n",
+              Percentile(f.ttft_ms, 0.5), Percentile(f.ttft_ms, 0.95),
+              f.ttft_ms.empty() ? 0.0 : *std::max_element(f.ttft_ms.begin(), f.ttft_ms.end()));
+  std::printf("  server CPU                        %.2f s = %.3f core (%.1f us per token)\n",
+              f.server_cpu_s, cores,
+              f.tokens > 0 ? f.server_cpu_s * 1e6 / static_cast<double>(f.tokens) : 0);
+  std::printf("  server threads idle / max         %d / %d\n", f.threads_idle, f.threads_max);
+  std::printf("  server RSS idle / max             %.1f / %.1f MiB\n",
+              static_cast<double>(f.rss_idle_kib) / 1024,
+              static_cast<double>(f.rss_max_kib) / 1024);
+  std::printf("  fake upstream (python) CPU        %.2f s = %.3f core\n", f.fake_cpu_s,
+              f.wall_s > 0 ? f.fake_cpu_s / f.wall_s : 0);
+  std::printf("  this client CPU                   %.2f s = %.3f core\n", f.client_cpu_s,
+              f.wall_s > 0 ? f.client_cpu_s / f.wall_s : 0);
+  for (const auto& [why, count] : f.errors) std::printf("  FAILED x%d: %s\n", count, why.c_str());
+  if (o.verbose) {
+    std::vector<std::pair<double, pid_t>> by_cpu;
+    for (const auto& [tid, cpu] : f.thread_cpu) by_cpu.emplace_back(cpu, tid);
+    std::sort(by_cpu.rbegin(), by_cpu.rend());
+    std::printf("  server threads by CPU during the run:");
+    for (const auto& [cpu, tid] : by_cpu) std::printf(" %d=%.2fs", tid, cpu);
+    std::printf("\n");
+  }
+}
+
+int Run(const Options& o) {
+  char tmpl[] = "/tmp/rc-relay-bench-XXXXXX";
+  if (mkdtemp(tmpl) == nullptr) {
+    std::fprintf(stderr, "cannot create a temporary directory\n");
+    return 1;
+  }
+  Bench b;
+  b.options = o;
+  b.dir = tmpl;
+  int rc = 0;
+  {
+    std::printf("machine: %u cpus (%s), load average %s\n", std::thread::hardware_concurrency(),
+                CpuModel().c_str(), LoadAverage().c_str());
+    if (const Status s = StartProcesses(b); !s.ok()) {
+      std::fprintf(stderr, "start: %s\n", s.message().c_str());
+      rc = 1;
+    } else if (const Status c = CreateSessions(b, std::max(o.streams, 1)); !c.ok()) {
+      std::fprintf(stderr, "sessions: %s\n", c.message().c_str());
+      rc = 1;
+    } else {
+      std::printf("server pid %d on port %d, fake upstream pid %d on port %d, %zu sessions\n",
+                  b.server->pid(), b.server_port, b.fake->pid(), b.fake_port, b.sessions.size());
+      const TtftResult ttft = MeasureTtft(b);
+      PrintTtft(ttft);
+      if (ttft.failures > 0 || ttft.relay_ms.empty()) rc = 1;
+      for (const double rate : o.rates) {
+        const FleetResult f = MeasureFleet(b, rate);
+        PrintFleet(o, f);
+        if (f.complete != o.streams) rc = 1;
+      }
+      std::printf("\nload average at the end: %s\n", LoadAverage().c_str());
+    }
+    if (rc != 0) {
+      const std::string log = ReadFile(b.dir / "server.log");
+      std::fprintf(stderr, "server log (end):\n%s\n",
+                   log.substr(log.size() > 2000 ? log.size() - 2000 : 0).c_str());
+    }
+    b.server.reset();
+    b.fake.reset();
+  }
+  std::error_code ec;
+  fs::remove_all(b.dir, ec);
+  return rc;
+}
+
+}  // namespace
+}  // namespace rc::bench
+
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--help") {
+      std::fputs(rc::bench::kUsage, stdout);
+      return 0;
+    }
+  }
+  auto options = rc::bench::ParseOptions(argc, argv);
+  if (!options.ok()) {
+    std::fprintf(stderr, "%s\n%s", options.status().message().c_str(), rc::bench::kUsage);
+    return 2;
+  }
+  return rc::bench::Run(*options);
+}
