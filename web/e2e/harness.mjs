@@ -207,10 +207,10 @@ export async function withBrowser(server, options, fn) {
   }
 }
 
-/** Saves a full-page screenshot under web/test-results/e2e/. */
-export async function screenshot(page, name) {
+/** Saves a screenshot under web/test-results/e2e/: the full page, or with `fullPage: false` the viewport. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 /** Throws with `message` unless `condition` holds. */

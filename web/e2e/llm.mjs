@@ -107,7 +107,8 @@ test("LLM: a stream dropped mid-answer shows the partial text as interrupted, an
     const answer = page.locator(".msg--assistant").nth(index);
     expect((await answer.locator(".markdown").innerText()).trim().length > 0, "the partial text stays");
     expect((await answer.getByText("Interrupted", { exact: true }).count()) === 1, "marked Interrupted");
-    await screenshot(page, "llm-desktop-light-interrupted");
+    await answer.scrollIntoViewIfNeeded();
+    await screenshot(page, "llm-desktop-light-interrupted", { fullPage: false });
     // Ask again sends the same question (directive included, so it drops again) as a new turn.
     await answer.getByRole("button", { name: "Ask again" }).click();
     expect((await answerSettled(page, index + 1)) === "interrupted", "asked again as a new turn");
@@ -142,7 +143,7 @@ test("LLM: an upstream 503 gives the built-in coach's answer with the fallback n
       await expectNoSideScroll(page);
       const violations = await accessibilityViolations(page);
       expect(violations.length === 0, `accessibility violations (${colorScheme}):\n${violations.join("\n")}`);
-      await screenshot(page, `llm-phone-${colorScheme}-notice`);
+      await screenshot(page, `llm-phone-${colorScheme}-notice`, { fullPage: false });
     });
   }
 });
@@ -202,7 +203,8 @@ test("LLM: Stop mid-answer closes the stream (the fake upstream sees the disconn
       { timeout: 15_000 },
     );
     expect((await answer.getAttribute("data-state")) === "streaming", "still streaming before Stop");
-    await screenshot(page, "llm-desktop-light-chat-streaming");
+    await answer.scrollIntoViewIfNeeded();
+    await screenshot(page, "llm-desktop-light-chat-streaming", { fullPage: false });
     await page.getByRole("button", { name: "Stop" }).click();
     expect((await answerSettled(page, index, 5_000)) === "stopped", "the answer is marked stopped");
     const stats = await eventually(
@@ -226,7 +228,7 @@ test("LLM: phone 375 px dark while an answer streams (screenshot), no sideways s
     await header.click();
     expect(await page.locator(".mode-indicator__about").isVisible(), "the mode explanation opens");
     await expectNoSideScroll(page);
-    await screenshot(page, "llm-phone-dark-mode-explained");
+    await screenshot(page, "llm-phone-dark-mode-explained", { fullPage: false });
     await page.keyboard.press("Escape");
     await loadExamplePair(page);
     await analyzeStreamed(page);
@@ -243,7 +245,7 @@ test("LLM: phone 375 px dark while an answer streams (screenshot), no sideways s
     );
     await page.locator(".msg--assistant").nth(index).scrollIntoViewIfNeeded();
     await expectNoSideScroll(page);
-    await screenshot(page, "llm-phone-dark-chat-streaming");
+    await screenshot(page, "llm-phone-dark-chat-streaming", { fullPage: false });
     expect((await answerSettled(page, index)) === "done", "the answer finished");
   });
 });

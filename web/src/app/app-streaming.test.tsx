@@ -231,6 +231,7 @@ describe("App in LLM mode", () => {
     });
     await waitFor(() => expect(pipe.cancelled).toBe(true));
     expect(within(lastAnswer()).getByText("Stopped")).toBeTruthy();
+    expect(within(lastAnswer()).getByText("AI coach · gpt-4o-mini")).toBeTruthy();
     expect(lastAnswer().textContent).toContain("First part");
     expect(screen.getByRole("button", { name: "Send" })).toBeTruthy();
   });

@@ -288,7 +288,8 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
         if (isAbortError(error)) {
           // Stopped by the user (or the page moved on): keep what arrived, else take the question back.
           if (soFar !== "") {
-            update({ content: soFar, state: "stopped" });
+            // Only the AI model streams text piece by piece; the built-in coach answers in one go.
+            update({ content: soFar, mode: "llm", state: "stopped" });
             return true;
           }
           dropPair();
@@ -296,7 +297,7 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
         }
         if (error instanceof ApiError && error.kind === "stream" && soFar !== "") {
           // The server kept this text marked incomplete; show it the same way, with Ask again.
-          update({ content: soFar, state: "interrupted" });
+          update({ content: soFar, mode: "llm", state: "interrupted" });
           return true;
         }
         const friendly = describeError(error, "chat");

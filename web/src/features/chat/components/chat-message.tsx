@@ -63,7 +63,16 @@ export const ChatMessageView = memo(function ChatMessageView({
           {m.mode && <span className={`mode mode--${m.mode} mode--small`}>{modeLabel(m.mode, model)}</span>}
           {streaming && <span className="muted">Writing…</span>}
           {unfinished && (
-            <span className="msg__cut">{m.state === "stopped" ? "Stopped" : "Interrupted"}</span>
+            <span
+              className="msg__cut"
+              title={
+                m.state === "stopped"
+                  ? "You stopped this answer before it was finished."
+                  : "This answer stopped before it was finished; the text so far is kept."
+              }
+            >
+              {m.state === "stopped" ? "Stopped" : "Interrupted"}
+            </span>
           )}
           {unfinished && question && (
             <button
