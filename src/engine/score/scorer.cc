@@ -191,8 +191,10 @@ model::Score ComputeScore(const ParsedJob& job, const MatchResult& matches,
   std::string exp_why;
   if (job.facts.years_required && *job.facts.years_required > 0) {
     exp_score = std::min(1.0, years / *job.facts.years_required);
-    exp_why =
-        "The job asks for " + OneDecimal(*job.facts.years_required) + " years; " + yours + ".";
+    const std::string asked = job.facts.years_max ? OneDecimal(*job.facts.years_required) + " to " +
+                                                        OneDecimal(*job.facts.years_max)
+                                                  : OneDecimal(*job.facts.years_required);
+    exp_why = "The job asks for " + asked + " years; " + yours + ".";
   } else if (years > 0) {
     exp_why = "The job states no overall years; " + yours + " years.";
   } else {

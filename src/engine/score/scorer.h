@@ -19,14 +19,18 @@ inline constexpr double kCoreWeight = 1.5;  // a core requirement (Requirement::
 // of full credit, and evidence raises it to 1.
 inline constexpr double kUnstatedSoftCredit = 0.5;
 
-// Title similarity in 0..1: the share of the JD title's content words (without seniority words)
-// found in the best resume title or headline, with at least 0.5 when the title nouns agree.
+// Title similarity in 0..1: the share of the JD title's role words (without stop, seniority and
+// arrangement words or stated years; compounds joined, role nouns by family) found in the best
+// resume title or headline (a short line among the first six), with at least 0.5 when the title
+// nouns agree.
 double TitleSimilarity(const model::JobFacts& job, const ParsedResume& resume,
                        const Document& resume_doc);
 
 // Computes the score from the matches. Factors: hard_skills (skills, tools, languages,
 // certifications, phrases), soft_skills, title, experience_years, education; each 0..1, weighted
-// by the constants above; required requirements weigh 1, preferred kPreferredWeight. A factor
+// by the constants above; required requirements weigh 1, preferred kPreferredWeight, times
+// kCoreWeight when core; an unnamed soft skill earns kUnstatedSoftCredit. Experience compares
+// ExperienceYears (dated roles, or stated years when more) with the years asked. A factor
 // the JD says nothing about (no soft skills, no title, no years, no degree...) gets weight 0 and
 // its base weight is shared among the others in proportion, so weights always sum to 1 (or all
 // factors score 0 when the JD gives nothing to compare). total = round(sum of points).

@@ -110,5 +110,15 @@ TEST(TitleSimilarityTest, CompoundsAndRoleFamilies) {
   EXPECT_DOUBLE_EQ(Title("Registered Nurse", "Dana Levi\nSoftware Engineer\n"), 0.0);
 }
 
+TEST(ScorerTest, YearsRangeIsStatedAndTheLowerEndIsScored) {
+  Fixture f;
+  f.job.facts.years_required = 1.0;
+  f.job.facts.years_max = 4.0;
+  const model::ScoreFactor& exp = FactorOf(f.Score(), "experience_years");
+  EXPECT_NE(exp.explanation.find("1.0 to 4.0 years"), std::string::npos) << exp.explanation;
+  // The resume has no dated roles: 0 of the 1 year asked.
+  EXPECT_DOUBLE_EQ(exp.score, 0.0);
+}
+
 }  // namespace
 }  // namespace rc::engine
