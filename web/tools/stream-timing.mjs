@@ -12,8 +12,8 @@ if (!bin) {
   process.exit(1);
 }
 
-// About 3,600 characters of Markdown (headings, lists, bold, a table), echoed back word by word
-// (~520 tokens) at one token every 8 ms: roughly 125 tokens/s, faster than hosted models stream.
+// About 2,500 characters of Markdown (headings, lists, bold, tables), echoed back word by word
+// (440 tokens) at one token every 8 ms: about 125 tokens/s, faster than hosted models stream.
 const SECTION = [
   "## What to add first",
   "",
