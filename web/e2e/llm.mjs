@@ -249,3 +249,32 @@ test("LLM: phone 375 px dark while an answer streams (screenshot), no sideways s
     expect((await answerSettled(page, index)) === "done", "the answer finished");
   });
 });
+
+/** Scenarios for a server that allows one AI question per session per minute. */
+export const llmLimitTests = [
+  {
+    name: "LLM: over the per-session limit, the 429 says when to try again and the question stays in the box",
+    async fn(server) {
+      const expectedHttpErrors = [{ status: 429, path: "/chat" }];
+      await withBrowser(server, { width: 1280, height: 900, expectedHttpErrors }, async ({ page }) => {
+        await openApp(page, server.url);
+        await loadExamplePair(page);
+        await analyzeStreamed(page);
+        const first = await sendQuestion(page, "What should I add first?");
+        expect((await answerSettled(page, first)) === "done", "the first question is answered");
+        const box = page.getByLabel("Your question");
+        await box.fill("And what next?");
+        await box.press("Enter");
+        const alert = page.getByRole("alert").filter({ hasText: "limited to a few questions a minute" });
+        await alert.waitFor({ timeout: 15_000 });
+        const text = await alert.innerText();
+        expect(/try again in \d+ s/.test(text), `the alert does not say when: ${text}`);
+        expect((await box.inputValue()) === "And what next?", "the question is back in the box");
+        expect(await page.getByRole("button", { name: "Send" }).isEnabled(), "Send is ready to retry");
+        expect((await page.locator(".msg--assistant").count()) === 1, "no empty answer was left behind");
+        await page.mouse.move(0, 0);
+        await screenshot(page, "llm-desktop-light-rate-limited", { fullPage: false });
+      });
+    },
+  },
+];

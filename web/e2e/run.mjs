@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { WEB_DIR, expect, screenshot, startFakeLlm, startServer, withBrowser } from "./harness.mjs";
-import { llmTests } from "./llm.mjs";
+import { llmLimitTests, llmTests } from "./llm.mjs";
 import {
   accessibilityViolations,
   analyze,
@@ -371,7 +371,7 @@ test("hostile Markdown in the resume renders inert and nothing leaves the origin
 /** LLM mode: the server talks to the fake OpenAI-compatible server on loopback. */
 const LLM_MODEL = "fake:scenario=auto,token_delay_ms=15";
 
-async function startLlmServer(bin) {
+async function startLlmServer(bin, { sessionPerMinute = "100" } = {}) {
   const fake = await startFakeLlm();
   try {
     const server = await startServer(bin, {
@@ -379,7 +379,7 @@ async function startLlmServer(bin) {
         RESUME_COACH_LLM_URL: fake.url,
         RESUME_COACH_MODEL: LLM_MODEL,
         // The scenarios ask more questions than a person would in a minute.
-        RESUME_COACH_LLM_SESSION_PER_MINUTE: "100",
+        RESUME_COACH_LLM_SESSION_PER_MINUTE: sessionPerMinute,
         RESUME_COACH_LLM_IP_PER_MINUTE: "1000",
       },
     });
@@ -400,7 +400,12 @@ async function startLlmServer(bin) {
 
 const GROUPS = [
   { name: "built-in mode", tests, start: (bin) => startServer(bin) },
-  { name: "LLM mode", tests: llmTests, start: startLlmServer },
+  { name: "LLM mode", tests: llmTests, start: (bin) => startLlmServer(bin) },
+  {
+    name: "LLM mode, one AI question per session per minute",
+    tests: llmLimitTests,
+    start: (bin) => startLlmServer(bin, { sessionPerMinute: "1" }),
+  },
 ];
 
 async function main() {
