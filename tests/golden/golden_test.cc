@@ -2,6 +2,8 @@
 // and stay identical across runs and fresh taxonomy loads.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "tests/golden/golden_cases.h"
 
 namespace rc::golden {
@@ -115,6 +117,31 @@ TEST_F(GoldenBehaviourTest, PreferredOnlyRequirements) {
     }
     EXPECT_EQ(r.importance, model::Importance::kPreferred) << r.name;
   }
+}
+
+TEST_F(GoldenBehaviourTest, FlattenedJobReadsLikeAStructuredOne) {
+  const engine::Analysis a = Run("flattened-jd");
+  const std::string job = ReadFile(kRoot / "flattened-jd" / "job.txt");
+  const std::size_t benefits = job.find("What's In It for You");
+  ASSERT_NE(benefits, std::string::npos);
+  std::map<std::string, const model::Requirement*> by_id;
+  for (const auto& r : a.report.job.requirements) {
+    // Nothing from the benefits, the employer or the legal lines.
+    EXPECT_LT(static_cast<std::size_t>(r.span.begin), benefits) << r.name;
+    if (!r.skill_id.empty()) by_id[r.skill_id] = &r;
+  }
+  for (const char* id : {"c-sharp", "aspnet", "sql-server", "entity-framework", "visual-studio"}) {
+    ASSERT_TRUE(by_id.count(id)) << id;
+    EXPECT_EQ(by_id[id]->importance, model::Importance::kRequired) << id;
+  }
+  ASSERT_TRUE(by_id.count("dotnet"));
+  EXPECT_TRUE(by_id["dotnet"]->core);
+  ASSERT_TRUE(by_id.count("azure"));
+  EXPECT_EQ(by_id["azure"]->importance, model::Importance::kPreferred);
+  EXPECT_EQ(a.report.job.years_required, 4.0);
+  // Role headers written as dated bullets give the years.
+  EXPECT_GE(a.report.resume.total_experience_months, 60);
+  EXPECT_EQ(a.report.resume.experience[0].title, ".NET Developer");
 }
 
 TEST_F(GoldenBehaviourTest, NoDatesMeansNoMonths) {

@@ -178,7 +178,18 @@ class LineBreaker {
     if (prev.is_word && IsBinder(prev.lower)) return false;
     if (k + 1 >= last || !StartsLower(k + 1)) return false;
     if (t.lower.size() > 1 && IsUpper(text_[t.begin + 1])) return false;  // an acronym
-    if (In(kItemOpeners, t.lower)) return true;
+    if (In(kItemOpeners, t.lower)) {
+      // After a capitalised word the opener may be part of a name ("Customer Experience team");
+      // an item goes on with a binding word or a verb ("WCF Experience in ...", "JQuery Hands
+      // on ...", "Architectures Experience developing ...").
+      const bool pronoun =
+          t.lower == "we" || t.lower == "our" || t.lower == "you" || t.lower == "your";
+      if (!pronoun && prev.is_word && IsUpper(text_[prev.begin])) {
+        const std::string& next = tok_.tokens[k + 1].lower;
+        return IsBinder(next) || next == "have" || next == "be" || IsActionVerb(next);
+      }
+      return true;
+    }
     // A duty verb after a capitalised word may be part of a name ("Continuous Monitoring").
     return IsActionVerb(t.lower) && (prev.lower == ")" || !IsUpper(text_[prev.begin]));
   }

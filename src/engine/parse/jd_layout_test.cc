@@ -92,6 +92,11 @@ TEST(JdLayoutTest, ShortLinesAndProseStayAsWritten) {
       "Community Health Board to plan care for every newborn, and they report to the Head of "
       "Nursing who reviews the care plans with the Medical Director every week.";
   EXPECT_EQ(RestoreJobLineBreaks(prose), prose);
+  const std::string names =
+      "Our Customer Experience team and the Strong Start program help every new client in the "
+      "first month, and the Platform Experience group builds the tools they use to onboard shops, "
+      "train staff and answer questions from customers in twelve countries every day of the week.";
+  EXPECT_EQ(RestoreJobLineBreaks(names), names);
 }
 
 TEST(JdLayoutTest, LabelsStartLinesAndSectionLabelsStandAlone) {

@@ -164,7 +164,8 @@ std::string CleanPart(std::string_view s) {
     s.remove_suffix(1);
   }
   while (!s.empty() && (s.front() == ',' || s.front() == '-' || s.front() == '|' ||
-                        s.front() == ')' || s.front() == ' ' || s.front() == '@')) {
+                        s.front() == ')' || s.front() == ' ' || s.front() == '@' ||
+                        s.front() == ':')) {
     s.remove_prefix(1);
   }
   return std::string(Trim(s));

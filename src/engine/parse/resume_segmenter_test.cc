@@ -146,6 +146,8 @@ TEST(ParseResumeTest, DatedBulletIsARoleHeader) {
   const ParsedResume r = ParseResume(doc, {2022, 12});
   ASSERT_EQ(r.facts.experience.size(), 2u);
   EXPECT_TRUE(r.facts.experience[0].is_current);
+  EXPECT_EQ(r.facts.experience[0].title, "Frontend developer");
+  EXPECT_EQ(r.facts.experience[0].employer, "Acme");
   EXPECT_EQ(r.facts.experience[0].bullets.size(), 1u);
   EXPECT_EQ(r.facts.experience[1].start->year, 2017);
   // 2017-01..2020-01 and 2021-01..2022-12.
