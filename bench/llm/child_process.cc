@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 extern char** environ;
 
@@ -126,16 +127,22 @@ Result<std::unique_ptr<ChildProcess>> ChildProcess::Start(
 }
 
 ChildProcess::~ChildProcess() {
+  Stop(SIGTERM);
   close(stdout_fd_);
-  kill(pid_, SIGTERM);
+}
+
+void ChildProcess::Stop(int signal) {
+  if (pid_ <= 0) return;
+  const pid_t pid = std::exchange(pid_, -1);
+  kill(pid, signal);
   for (int i = 0; i < 500; ++i) {
     int status = 0;
-    if (waitpid(pid_, &status, WNOHANG) == pid_) return;
+    if (waitpid(pid, &status, WNOHANG) == pid) return;
     usleep(10'000);
   }
-  kill(pid_, SIGKILL);
+  kill(pid, SIGKILL);
   int status = 0;
-  waitpid(pid_, &status, 0);
+  waitpid(pid, &status, 0);
 }
 
 Result<std::string> ChildProcess::ReadLine(std::chrono::milliseconds timeout) {

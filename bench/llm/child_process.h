@@ -40,7 +40,7 @@ class ChildProcess {
       const std::vector<std::string>& argv, const std::vector<std::string>& drop_prefixes,
       const std::vector<std::pair<std::string, std::string>>& env, const std::string& stderr_path);
 
-  // SIGTERM, up to 5 s for the exit, then SIGKILL.
+  // Stop(SIGTERM) unless already stopped.
   ~ChildProcess();
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
@@ -48,6 +48,9 @@ class ChildProcess {
   // The next line the child writes on stdout, without its newline. DeadlineExceeded when none
   // arrives within `timeout`, Unavailable when stdout closes first.
   Result<std::string> ReadLine(std::chrono::milliseconds timeout);
+
+  // Sends `signal`, waits up to 5 s for the exit, then SIGKILL. Idempotent.
+  void Stop(int signal);
 
   pid_t pid() const { return pid_; }
 

@@ -3,6 +3,7 @@
 // token the server adds over talking to the upstream directly and (2) hundreds of concurrent
 // /chat streams: the server's own CPU, threads and memory while it relays them. Prints tables;
 // exits 1 when a stream fails. `--help` lists the options.
+#include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -42,6 +43,9 @@ struct Options {
   int ttft_runs = 50;
   int ramp_ms = 0;
   int session_threads = 4;
+  int max_pending = 1024;
+  std::string perf_out;       // perf record of the server during the first concurrent run
+  std::string perf_stat_out;  // perf stat (syscalls, context switches) of the same
   bool verbose = false;
 };
 
@@ -54,6 +58,11 @@ constexpr char kUsage[] = R"(usage: llm_relay_bench [options]
   --rate R[,R...]    tokens per second per stream; one concurrent run per rate (default 100)
   --ttft-runs N      sequential first-token runs (default 50, after 3 warm-up runs)
   --ramp-ms N        spread the concurrent connects over N ms (default 0: all at once)
+  --max-pending N    the server's --max-pending (default 1024; the server's own default, 256,
+                     refuses part of a burst of more simultaneous requests with 503)
+  --perf FILE        record the server with `perf record -g` during the first concurrent run
+  --perf-stat FILE   count the server's context switches and socket/wake-up system calls
+                     (`perf stat`) during the first concurrent run
   --verbose          per-thread CPU of the server
 )";
 
@@ -159,6 +168,12 @@ Result<Options> ParseOptions(int argc, char** argv) {
         if (r <= 0) return InvalidArgumentError("--rate must be positive numbers");
         o.rates.push_back(r);
       }
+    } else if (a == "--max-pending") {
+      RC_ASSIGN_OR_RETURN(o.max_pending, positive());
+    } else if (a == "--perf") {
+      RC_ASSIGN_OR_RETURN(o.perf_out, value());
+    } else if (a == "--perf-stat") {
+      RC_ASSIGN_OR_RETURN(o.perf_stat_out, value());
     } else if (a == "--verbose") {
       o.verbose = true;
     } else {
@@ -203,7 +218,8 @@ Status StartProcesses(Bench& b) {
       ChildProcess::Start(
           {b.options.server, "serve", "--port", "0", "--data-dir", (b.dir / "data").string(),
            "--web-root", (b.dir / "no-web").string(), "--llm-session-per-minute", "100000",
-           "--llm-ip-per-minute", "100000", "--max-connections", "4096"},
+           "--llm-ip-per-minute", "100000", "--max-connections", "4096", "--max-pending",
+           std::to_string(b.options.max_pending)},
           {"RESUME_COACH_", "OPENAI_API_KEY"}, env, (b.dir / "server.log").string()));
   RC_ASSIGN_OR_RETURN(std::string line, b.server->ReadLine(std::chrono::seconds(60)));
   const std::size_t colon = line.rfind(':');
@@ -330,6 +346,34 @@ TtftResult MeasureTtft(const Bench& b) {
 
 // --- 2. concurrent streams -------------------------------------------------------------------
 
+// The perf processes the options ask for, attached to `pid` (stopped by destroying them).
+std::vector<std::unique_ptr<ChildProcess>> StartPerf(const Bench& b, pid_t pid) {
+  std::vector<std::vector<std::string>> commands;
+  if (!b.options.perf_out.empty()) {
+    commands.push_back({"/usr/bin/perf", "record", "-F", "999", "-g", "-o", b.options.perf_out,
+                        "-p", std::to_string(pid)});
+  }
+  if (!b.options.perf_stat_out.empty()) {
+    commands.push_back({"/usr/bin/perf", "stat", "-o", b.options.perf_stat_out, "-e",
+                        "task-clock,context-switches,cpu-migrations,syscalls:sys_enter_sendmsg,"
+                        "syscalls:sys_enter_recvmsg,syscalls:sys_enter_write,"
+                        "syscalls:sys_enter_writev,syscalls:sys_enter_read,"
+                        "syscalls:sys_enter_epoll_wait,syscalls:sys_enter_futex",
+                        "-p", std::to_string(pid)});
+  }
+  std::vector<std::unique_ptr<ChildProcess>> out;
+  for (const auto& command : commands) {
+    auto started = ChildProcess::Start(command, {}, {}, (b.dir / "perf.log").string());
+    if (started.ok()) {
+      out.push_back(std::move(*started));
+    } else {
+      std::fprintf(stderr, "perf: %s\n", started.status().message().c_str());
+    }
+  }
+  if (!out.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(300));  // attach
+  return out;
+}
+
 struct FleetResult {
   double rate = 0;
   double wall_s = 0;
@@ -349,7 +393,7 @@ struct FleetResult {
   std::map<std::string, int> errors;   // error text -> count
 };
 
-FleetResult MeasureFleet(const Bench& b, double rate) {
+FleetResult MeasureFleet(const Bench& b, double rate, bool first_run) {
   FleetResult r;
   r.rate = rate;
   const int n = b.options.streams;
@@ -363,15 +407,17 @@ FleetResult MeasureFleet(const Bench& b, double rate) {
   }
   const pid_t server = b.server->pid();
   const pid_t fake = b.fake->pid();
-  const ProcSample idle = ReadProc(server).value_or(ProcSample{});
-  r.threads_idle = r.threads_max = idle.threads;
-  r.rss_idle_kib = r.rss_max_kib = idle.rss_kib;
   fo.on_tick = [&] {
     if (auto s = ReadProc(server); s.ok()) {
       r.threads_max = std::max(r.threads_max, s->threads);
       r.rss_max_kib = std::max(r.rss_max_kib, s->rss_kib);
     }
   };
+  std::vector<std::unique_ptr<ChildProcess>> perf;
+  if (first_run) perf = StartPerf(b, server);
+  const ProcSample idle = ReadProc(server).value_or(ProcSample{});
+  r.threads_idle = r.threads_max = idle.threads;
+  r.rss_idle_kib = r.rss_max_kib = idle.rss_kib;
   const std::map<pid_t, double> threads_before = ReadThreadCpu(server);
   const double fake_before = ReadProc(fake).value_or(ProcSample{}).cpu_seconds;
   const double client_before = SelfCpuSeconds();
@@ -387,6 +433,7 @@ FleetResult MeasureFleet(const Bench& b, double rate) {
     const auto before = threads_before.find(tid);
     r.thread_cpu[tid] = cpu - (before == threads_before.end() ? 0 : before->second);
   }
+  for (auto& p : perf) p->Stop(SIGINT);  // perf writes its data and exits
 
   const std::string last_token = "tok" + std::to_string(b.options.tokens - 1) + " ";
   for (const FleetStream& s : streams) {
@@ -493,9 +540,10 @@ int Run(const Options& o) {
       const TtftResult ttft = MeasureTtft(b);
       PrintTtft(ttft);
       if (ttft.failures > 0 || ttft.relay_ms.empty()) rc = 1;
-      for (const double rate : o.rates) {
-        const FleetResult f = MeasureFleet(b, rate);
+      for (std::size_t i = 0; i < o.rates.size(); ++i) {
+        const FleetResult f = MeasureFleet(b, o.rates[i], i == 0);
         PrintFleet(o, f);
+        if (i + 1 < o.rates.size()) std::this_thread::sleep_for(std::chrono::seconds(1));
         if (f.complete != o.streams) rc = 1;
       }
       std::printf("\nload average at the end: %s\n", LoadAverage().c_str());
