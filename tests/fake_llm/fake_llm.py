@@ -9,7 +9,9 @@ picks a scenario and its parameters:
   scenario=slow        stream `count` tokens at `rate` tokens per second
   scenario=status      answer HTTP `code` with an OpenAI-style error body of `error_code`,
                        `retry_after` (seconds) / `retry_after_ms` headers when given; with
-                       `fail_first=N` only the first N requests of this `id` fail, then normal
+                       `fail_first=N` only the first N requests of this `id` fail, then normal;
+                       with `quote_key=1` the error message quotes the request's key, as
+                       OpenAI's 401 body does (a server must never pass it on)
   scenario=stall       stream `after` tokens, then send nothing until the client goes away
   scenario=drop        stream `after` tokens, then reset the connection mid-stream
   scenario=malformed   stream `after` tokens, then an event whose data is not JSON
@@ -218,7 +220,12 @@ async def respond(conn, method, path, headers, body, opts):
                 hdrs.append(("Retry-After", opts["retry_after"]))
             if "retry_after_ms" in opts:
                 hdrs.append(("retry-after-ms", opts["retry_after_ms"]))
-            payload = error_json(opts.get("error_code", "server_error")).encode()
+            message = "fake error"
+            if opts.get("quote_key") == "1":
+                key = headers.get("authorization", "").removeprefix("Bearer ") or \
+                    headers.get("api-key", "")
+                message = "Incorrect API key provided: %s." % key
+            payload = error_json(opts.get("error_code", "server_error"), message).encode()
             hdrs.append(("Content-Length", str(len(payload))))
             await conn.head(code, "Error", hdrs)
             await conn.raw(payload)
