@@ -216,5 +216,8 @@ describe("App", () => {
     first.unmount();
     mount(server);
     expect(await screen.findByText(/your documents are not sent anywhere else/)).toBeTruthy();
+    const mode = await screen.findByRole("button", { name: "Built-in coach (offline)" });
+    fireEvent.click(mode);
+    expect(screen.getByText(/not sent to any AI service/)).toBeTruthy();
   });
 });

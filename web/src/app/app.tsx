@@ -160,7 +160,7 @@ export function App({ client = apiClient }: { client?: ApiClient }) {
                 </>
               ) : coach.phase === "writing" ? (
                 <>
-                  <span className="spinner" aria-hidden="true" /> Writing…
+                  <span className="spinner" aria-hidden="true" /> Writing analysis…
                 </>
               ) : coach.result ? (
                 "Analyze again"

@@ -62,7 +62,12 @@ export function ModeIndicator({ mode, model }: ModeIndicatorProps) {
         <span className="mode-indicator__dot" aria-hidden="true" />
         <span className="mode-indicator__label">
           {label}
-          {mode === "builtin" && <span className="mode-indicator__extra"> (offline)</span>}
+          {mode === "builtin" && (
+            <>
+              {" "}
+              <span className="mode-indicator__extra">(offline)</span>
+            </>
+          )}
         </span>
       </button>
       <div id={`${id}-about`} className="mode-indicator__about" hidden={!open}>
