@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "engine/extract/mention_finder.h"
+#include "engine/parse/jd_layout.h"
 #include "engine/parse/jd_parser.h"
 #include "engine/taxonomy/taxonomy.h"
 #include "eval/metrics.h"
@@ -133,7 +134,7 @@ std::vector<std::vector<TokenSpan>> PredictPosting(const engine::Taxonomy& taxon
       text += sentences[i].tokens[t];
     }
   }
-  const engine::Document doc = engine::MakeDocument(text);
+  const engine::Document doc = engine::MakeJobDocument(text);
   // Section of each line, from the JD headings.
   std::vector<bool> skip(doc.tok.lines.size(), false);
   std::string section = "other";
