@@ -148,11 +148,18 @@ bool IsCandidateSentence(const Document& doc, std::uint32_t sentence) {
   // A heading: short, ends with ':' and has no verb.
   if (words <= 4 && tokens[s.last - 1].lower == ":" && !has_verb) return false;
   if (words <= 8 && has_title && !has_verb && !candidate_cue) return false;
-  // How to apply ("send your CV", "apply online") is not about the work.
+  // How to apply ("send your CV", "apply online") is not about the work, and neither is legal
+  // boilerplate: equal opportunity statements, the right to work, copyright lines.
   for (std::uint32_t k = s.first; k < s.last; ++k) {
     const std::string& w = tokens[k].lower;
-    if (w == "apply" || w == "cv" || w == "deadline" ||
-        (w == "cover" && k + 1 < s.last && tokens[k + 1].lower == "letter")) {
+    const std::string& next = k + 1 < s.last ? tokens[k + 1].lower : w;
+    const std::string& after = k + 2 < s.last ? tokens[k + 2].lower : w;
+    if (w == "apply" || w == "cv" || w == "deadline" || (w == "cover" && next == "letter") ||
+        (w == "equal" && next == "opportunity") || (w == "protected" && next == "veteran") ||
+        ((w == "authorized" || w == "authorization" || w == "eligibility" || w == "eligible" ||
+          w == "right") &&
+         next == "to" && after == "work") ||
+        w == "copyright") {
       return false;
     }
   }

@@ -9,8 +9,9 @@ namespace rc::engine {
 
 // True for sentences that can hold requirements or duties. False for sentences about the employer
 // ("We are a global leader...", "Our office..."), unless they address the candidate ("you",
-// "looking for", "candidate"), and for short title-like lines without a verb ("Senior DevOps
-// Engineer", "Technical Skills:").
+// "looking for", "candidate"), for short title-like lines without a verb ("Senior DevOps
+// Engineer", "Technical Skills:"), for how to apply, and for legal boilerplate (equal
+// opportunity, the right or authorization to work, copyright).
 bool IsCandidateSentence(const Document& doc, std::uint32_t sentence);
 
 // True for candidate sentences that state a requirement or a duty: they address the candidate
