@@ -25,6 +25,7 @@
 #include "base/status.h"
 #include "bench/llm/blocking_http.h"
 #include "bench/llm/child_process.h"
+#include "bench/llm/paced_upstream.h"
 #include "bench/llm/sse_fleet.h"
 
 namespace rc::bench {
@@ -37,6 +38,7 @@ using SteadyClock = std::chrono::steady_clock;
 struct Options {
   std::string server = RC_SERVER_BIN;
   std::string fake = std::string(RC_SOURCE_DIR) + "/tests/fake_llm/fake_llm.py";
+  bool cpp_upstream = false;  // bench/llm/paced_upstream instead of the Python fake
   int streams = 500;
   int tokens = 300;
   std::vector<double> rates = {100};
@@ -53,6 +55,8 @@ constexpr char kUsage[] = R"(usage: llm_relay_bench [options]
   --smoke            a short run (5 streams of 20 tokens, 5 first-token runs) for CI
   --server PATH      the resume-coach binary (default: the one built with this benchmark)
   --fake PATH        tests/fake_llm/fake_llm.py
+  --upstream KIND    python (default: the fake above) or cpp (the paced upstream built into this
+                     benchmark, for rates the Python fake cannot reach on this machine)
   --streams N        concurrent /chat streams, one session each (default 500)
   --tokens N         tokens per stream (default 300)
   --rate R[,R...]    tokens per second per stream; one concurrent run per rate (default 100)
@@ -149,6 +153,11 @@ Result<Options> ParseOptions(int argc, char** argv) {
       RC_ASSIGN_OR_RETURN(o.server, value());
     } else if (a == "--fake") {
       RC_ASSIGN_OR_RETURN(o.fake, value());
+    } else if (a == "--upstream") {
+      RC_ASSIGN_OR_RETURN(std::string kind, value());
+      if (kind != "python" && kind != "cpp")
+        return InvalidArgumentError("--upstream is python or cpp");
+      o.cpp_upstream = kind == "cpp";
     } else if (a == "--streams") {
       RC_ASSIGN_OR_RETURN(o.streams, positive());
     } else if (a == "--tokens") {
@@ -203,8 +212,11 @@ std::string SlowDirective(int count, double rate, const std::string& id) {
 
 Status StartProcesses(Bench& b) {
   RC_ASSIGN_OR_RETURN(
-      b.fake, ChildProcess::Start({"/usr/bin/python3", b.options.fake, "--port", "0"}, {}, {},
-                                  (b.dir / "fake.log").string()));
+      b.fake, ChildProcess::Start(
+                  b.options.cpp_upstream
+                      ? std::vector<std::string>{"/proc/self/exe", "--serve-upstream"}
+                      : std::vector<std::string>{"/usr/bin/python3", b.options.fake, "--port", "0"},
+                  {}, {}, (b.dir / "fake.log").string()));
   RC_ASSIGN_OR_RETURN(std::string fake_line, b.fake->ReadLine(std::chrono::seconds(20)));
   b.fake_port = std::atoi(fake_line.c_str());
   if (b.fake_port <= 0) return UnavailableError("the fake upstream printed no port");
@@ -500,7 +512,8 @@ void PrintFleet(const Options& o, const FleetResult& f) {
   std::printf("  server RSS idle / max             %.1f / %.1f MiB\n",
               static_cast<double>(f.rss_idle_kib) / 1024,
               static_cast<double>(f.rss_max_kib) / 1024);
-  std::printf("  fake upstream (python) CPU        %.2f s = %.3f core\n", f.fake_cpu_s,
+  std::printf("  upstream CPU (%s)%s %.2f s = %.3f core\n", o.cpp_upstream ? "C++" : "python",
+              o.cpp_upstream ? "              " : "           ", f.fake_cpu_s,
               f.wall_s > 0 ? f.fake_cpu_s / f.wall_s : 0);
   std::printf("  this client CPU                   %.2f s = %.3f core\n", f.client_cpu_s,
               f.wall_s > 0 ? f.client_cpu_s / f.wall_s : 0);
@@ -535,7 +548,7 @@ int Run(const Options& o) {
       std::fprintf(stderr, "sessions: %s\n", c.message().c_str());
       rc = 1;
     } else {
-      std::printf("server pid %d on port %d, fake upstream pid %d on port %d, %zu sessions\n",
+      std::printf("server pid %d on port %d, upstream pid %d on port %d, %zu sessions\n",
                   b.server->pid(), b.server_port, b.fake->pid(), b.fake_port, b.sessions.size());
       const TtftResult ttft = MeasureTtft(b);
       PrintTtft(ttft);
@@ -565,6 +578,7 @@ int Run(const Options& o) {
 }  // namespace rc::bench
 
 int main(int argc, char** argv) {
+  if (argc == 2 && std::string(argv[1]) == "--serve-upstream") return rc::bench::RunPacedUpstream();
   for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]) == "--help") {
       std::fputs(rc::bench::kUsage, stdout);
