@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "engine/coach/answers.h"
+#include "engine/parse/resume_segmenter.h"
 
 namespace rc::engine::coach {
 namespace {
@@ -121,12 +122,14 @@ std::string AnswerQualification(const Grounding& g, bool detailed) {
   }
   out += "\n\n";
   if (r.job.years_required) {
-    out +=
-        "- **Experience:** the job asks for " + YearsNumber(*r.job.years_required) +
-        "+ years; your dated roles add up to " +
-        (r.resume.total_experience_months > 0 ? DurationPhrase(r.resume.total_experience_months)
-                                              : std::string("an unknown total (no dates found)")) +
-        ".\n";
+    out += "- **Experience:** the job asks for " + YearsNumber(*r.job.years_required) +
+           "+ years; " +
+           (UsesStatedYears(r.resume)
+                ? "your resume states " + YearsNumber(*r.resume.stated_years) + " years"
+            : r.resume.total_experience_months > 0
+                ? "your dated roles add up to " + DurationPhrase(r.resume.total_experience_months)
+                : std::string("your dated roles add up to an unknown total (no dates found)")) +
+           ".\n";
   }
   if (!r.job.degree_level.empty()) {
     std::vector<std::string> levels;

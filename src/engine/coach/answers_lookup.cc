@@ -7,6 +7,7 @@
 
 #include "engine/coach/answers.h"
 #include "engine/extract/skill_extractor.h"
+#include "engine/parse/resume_segmenter.h"
 #include "engine/taxonomy/taxonomy.h"
 
 namespace rc::engine::coach {
@@ -196,7 +197,10 @@ std::string AnswerYears(const Grounding& g) {
     out += "The job asks for " + JoinAnd(asks) + ".";
   }
   int months = r.resume.total_experience_months;
-  if (months > 0) {
+  if (UsesStatedYears(r.resume)) {
+    out += " Your resume states " + YearsNumber(*r.resume.stated_years) + " years" +
+           (months > 0 ? "; your dated roles add up to " + DurationPhrase(months) : "") + ".\n";
+  } else if (months > 0) {
     out += " Your dated roles add up to " + DurationPhrase(months) + ".\n";
   } else if (!r.resume.experience.empty()) {
     out +=

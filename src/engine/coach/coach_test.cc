@@ -326,6 +326,17 @@ TEST(CoachTest, QualificationExplainsTheScore) {
   EXPECT_EQ(explain.intent, "qualification");
 }
 
+TEST(CoachTest, StatedYearsWhenRolesHaveNoDates) {
+  Session s = BackendSession();
+  s.report.resume.total_experience_months = 0;
+  s.report.resume.stated_years = 9.0;
+  CoachAnswer a = Ask(s, "Am I qualified for this role?");
+  EXPECT_TRUE(Has(a.markdown, "the job asks for 5+ years; your resume states 9 years"))
+      << a.markdown;
+  CoachAnswer years = Ask(s, "how many years do they want");
+  EXPECT_TRUE(Has(years.markdown, "Your resume states 9 years.")) << years.markdown;
+}
+
 TEST(CoachTest, ImproveExperienceRewritesTheWeakBullets) {
   Session s = BackendSession();
   CoachAnswer a = Ask(s, "How can I improve my experience section?");

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "engine/extract/skill_extractor.h"
+#include "engine/parse/resume_segmenter.h"
 #include "engine/taxonomy/taxonomy.h"
 
 namespace rc::engine::coach {
@@ -360,6 +361,8 @@ std::string DegreeWords(std::string_view level) {
   return std::string(level);
 }
 
-int TotalYears(const model::Report& report) { return report.resume.total_experience_months / 12; }
+int TotalYears(const model::Report& report) {
+  return static_cast<int>(ExperienceYears(report.resume));
+}
 
 }  // namespace rc::engine::coach

@@ -112,7 +112,8 @@ bool IsExperienceOnlyInSkills(const ReqItem& item);
 // "a bachelor's degree", "a master's degree"... for an EducationEntry::degree_level.
 std::string DegreeWords(std::string_view level);
 
-// Whole years of experience from the report (floor), 0 when unknown.
+// Whole years of experience from the report (floor; ExperienceYears: dated roles, or the years
+// the resume states when more), 0 when unknown.
 int TotalYears(const model::Report& report);
 
 }  // namespace rc::engine::coach
