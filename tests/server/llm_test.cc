@@ -60,8 +60,9 @@ std::string Names(const std::vector<SseEvent>& events) {
   return out;
 }
 
-// One fake upstream and two servers (LLM mode with limits out of the way, and built-in mode)
-// shared by the suite; tests that need other settings start their own server.
+// One fake upstream and two servers (LLM mode with limits out of the way, and built-in mode,
+// started when first needed) shared by the suite; tests that need other settings start their own
+// server.
 class LlmE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -72,8 +73,6 @@ class LlmE2eTest : public ::testing::Test {
         main_dir_->path(),
         {"--llm-session-per-minute", kLimitsOff, "--llm-ip-per-minute", kLimitsOff},
         LlmEnv(kMainModel));
-    builtin_dir_ = new TempDir;
-    builtin_ = new ServerProcess(builtin_dir_->path());
   }
 
   static void TearDownTestSuite() {
@@ -89,7 +88,6 @@ class LlmE2eTest : public ::testing::Test {
 
   void SetUp() override {
     ASSERT_TRUE(main_->started());
-    ASSERT_TRUE(builtin_->started());
     if (resume_.empty()) {
       resume_ = Example("software-engineer-resume");
       jd_ = Example("backend-engineer-job");
@@ -108,6 +106,15 @@ class LlmE2eTest : public ::testing::Test {
         {"RESUME_COACH_LLM_IDLE_TIMEOUT_MS", "500"}};
     env.insert(env.end(), extra.begin(), extra.end());
     return env;
+  }
+
+  // The built-in-mode server, started on first use.
+  static ServerProcess& Builtin() {
+    if (builtin_ == nullptr) {
+      builtin_dir_ = new TempDir;
+      builtin_ = new ServerProcess(builtin_dir_->path());
+    }
+    return *builtin_;
   }
 
   // What the fake recorded for requests scripted with `id`.
@@ -188,7 +195,7 @@ TEST_F(LlmE2eTest, HealthNamesTheModeAndTheModel) {
   EXPECT_EQ(llm.value("llm", ""), "llm");
   EXPECT_EQ(llm.value("model", "?"), kMainModel);
 
-  const json builtin = Parse(Request(builtin_->port(), "GET", "/health").body);
+  const json builtin = Parse(Request(Builtin().port(), "GET", "/health").body);
   EXPECT_EQ(builtin.value("llm", ""), "builtin");
   EXPECT_EQ(builtin.value("model", "?"), "");
 }
@@ -256,7 +263,7 @@ TEST_F(LlmE2eTest, AnalysisWithoutTheThreeSectionsIsReplacedByTheBuiltinOne) {
   EXPECT_EQ(Requests("an-nosections"), 1);
 
   // The built-in analysis of the same texts, as a server without an LLM writes it.
-  const json builtin = AnalyzeJson(builtin_->port(), resume, jd_);
+  const json builtin = AnalyzeJson(Builtin().port(), resume, jd_);
   EXPECT_EQ(builtin.value("mode", ""), "builtin");
   EXPECT_EQ(done.value("analysis", ""), builtin.value("analysis", "?"));
 
@@ -277,7 +284,7 @@ TEST_F(LlmE2eTest, AnalysisAfterUpstream503sFallsBackToBuiltin) {
       << done.dump();
   EXPECT_EQ(Requests("an-503"), 3);  // the first attempt and two retries
 
-  const json builtin = AnalyzeJson(builtin_->port(), resume, jd_);
+  const json builtin = AnalyzeJson(Builtin().port(), resume, jd_);
   const json session = Session(main_->port(), done.value("sessionId", ""));
   EXPECT_EQ(session.value("analysis_mode", ""), "builtin");
   EXPECT_EQ(session.value("analysis", ""), builtin.value("analysis", "?"));
