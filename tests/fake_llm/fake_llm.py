@@ -32,7 +32,7 @@ chunk even when asked), delay_ms=N (before the first token), token_delay_ms=N (b
 --certfile/--keyfile serve https instead of http.
 
 GET /_stats?id=X returns {"requests": n, "disconnects": n, "last_authorization": "...",
-"last_body": {...}} for that id. Prints the listening port on stdout, then serves until killed.
+"last_body": {...}, "gap_ms": n} for that id (gap_ms: between the last two requests' arrivals). Prints the listening port on stdout, then serves until killed.
 """
 
 import argparse
@@ -51,11 +51,12 @@ DEFAULT_TOKENS = ["## Qualification", " Assessment\n", "Strong match: ", "Python
                   " café ", "résumé ", "naïve — ", "日本語", " ✓", " 🚀", " done."]
 
 STATS = {}
+LAST_ARRIVAL = {}  # id -> time.monotonic() of its latest request
 
 
 def stats_for(key):
     return STATS.setdefault(key, {"requests": 0, "disconnects": 0, "last_authorization": "",
-                                  "last_api_key": "", "last_body": None})
+                                  "last_api_key": "", "last_body": None, "gap_ms": 0})
 
 
 def parse_model(model):
@@ -203,6 +204,10 @@ async def respond(conn, method, path, headers, body, opts):
     key = opts.get("id", "default")
     st = stats_for(key)
     st["requests"] += 1
+    now = time.monotonic()
+    if key in LAST_ARRIVAL:
+        st["gap_ms"] = int((now - LAST_ARRIVAL[key]) * 1000)
+    LAST_ARRIVAL[key] = now
     st["last_authorization"] = headers.get("authorization", "")
     st["last_api_key"] = headers.get("api-key", "")
     st["last_body"] = body

@@ -66,6 +66,9 @@ std::string Names(const std::vector<SseEvent>& events) {
 class LlmE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
+    // Servers inherit this process's environment (minus RESUME_COACH_*): a key set on the machine
+    // running the tests would turn LLM mode on where a test expects built-in mode.
+    unsetenv("OPENAI_API_KEY");
     fake_ =
         new rc::testing::FakeLlmProcess(std::string(RC_SOURCE_DIR) + "/tests/fake_llm/fake_llm.py");
     main_dir_ = new TempDir;
@@ -372,6 +375,8 @@ TEST_F(LlmE2eTest, RateLimitedWithRetryAfterIsRetriedAndAnswers) {
   EXPECT_EQ(done.value("notice", "?"), "");
   EXPECT_FALSE(done.value("answer", "").empty());
   EXPECT_EQ(Requests("r429"), 2);
+  // The retry waited for the upstream's Retry-After (1 s), not the shorter default backoff.
+  EXPECT_GE(Stats("r429").value("gap_ms", 0), 950);
 }
 
 TEST_F(LlmE2eTest, InsufficientQuotaIsNotRetriedAndAlertsTheOperator) {
@@ -499,8 +504,8 @@ TEST_F(LlmE2eTest, PerSessionLimitAndOneOpenStreamPerSession) {
   ExpectTooMany(third.head, "this session");
   EXPECT_TRUE(third.events.empty()) << Names(third.events);
   ExpectTooMany(PostJson(port, "/chat", ChatBody(sid, "Question 3 again")), "this session");
-  EXPECT_EQ(Session(port, sid).value("chat", json::array()).size(),
-            4u);  // refused questions are not saved
+  // Refused questions are not saved.
+  EXPECT_EQ(Session(port, sid).value("chat", json::array()).size(), 4u);
 
   // A second stream on a session while its first is still open.
   const std::string other = NewSession(port);
@@ -516,8 +521,11 @@ TEST_F(LlmE2eTest, PerSessionLimitAndOneOpenStreamPerSession) {
   // Endpoints that do not call the LLM keep working.
   EXPECT_EQ(Request(port, "GET", "/health").status, 200);
   EXPECT_EQ(Request(port, "GET", "/items").status, 200);
+  // Closing the open stream frees the session for its next question.
   open.Close();
-  EXPECT_EQ(Requests("persession"), 4);  // two analyses and two questions, nothing refused
+  EXPECT_TRUE(WaitUntil(
+      [&] { return PostJson(port, "/chat", ChatBody(other, "Now?")).status == 200; }, 3000));
+  EXPECT_EQ(Requests("persession"), 5);  // two analyses and three questions, nothing refused
 }
 
 TEST_F(LlmE2eTest, PerIpLimitCoversNewSessionsFromTheSameAddress) {
@@ -798,6 +806,8 @@ TEST_F(LlmE2eTest, FailuresBeforeAnyTokenAreAnsweredByTheBuiltinCoach) {
       {"scenario=nonjson,id=f-nonjson", 1, "The AI coach is unavailable"},
       {"scenario=nonjson,code=502,id=f-html502", 3, "The AI coach is unavailable"},
       {"scenario=status,code=401,id=f-401", 1, "The AI coach is unavailable"},
+      // Busy three times: two retries, then the wait is shown.
+      {"scenario=status,code=429,retry_after=1,id=f-429x3", 3, "busy; try again in 1 s"},
       // A wait over the 60 s cap is not slept through: fail at once and pass the wait on.
       {"scenario=status,code=429,retry_after=120,id=f-long-wait", 1, "120 s"},
   };
