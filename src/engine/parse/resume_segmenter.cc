@@ -163,9 +163,9 @@ std::string CleanPart(std::string_view s) {
                         s.back() == ' ' || s.back() == ':')) {
     s.remove_suffix(1);
   }
-  while (!s.empty() && (s.front() == ',' || s.front() == '-' || s.front() == '|' ||
-                        s.front() == ')' || s.front() == ' ' || s.front() == '@' ||
-                        s.front() == ':')) {
+  while (!s.empty() &&
+         (s.front() == ',' || s.front() == '-' || s.front() == '|' || s.front() == ')' ||
+          s.front() == ' ' || s.front() == '@' || s.front() == ':')) {
     s.remove_prefix(1);
   }
   return std::string(Trim(s));
