@@ -2,11 +2,14 @@
 // streaming, fallbacks, retries, interruptions, limits, the key, prompt injection, shutdown.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -52,6 +55,36 @@ std::string Everything(const HttpResult& r) {
   std::string all = r.body;
   for (const auto& [k, v] : r.headers) all += "\n" + k + ": " + v;
   return all;
+}
+
+// Rows in the sessions table of the server's SQLite database (-1 when it cannot be read).
+int SessionRows(const std::filesystem::path& data_dir) {
+  sqlite3* db = nullptr;
+  const std::string path = (data_dir / "resume-coach.db").string();
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return -1;
+  }
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> close_db(db, sqlite3_close);
+  sqlite3_busy_timeout(db, 2000);
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sessions", -1, &stmt, nullptr) != SQLITE_OK) {
+    return -1;
+  }
+  const int rows = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+  sqlite3_finalize(stmt);
+  return rows;
+}
+
+// Threads of process `pid` (-1 when /proc cannot be read).
+int Threads(pid_t pid) {
+  std::error_code ec;
+  int n = 0;
+  for (std::filesystem::directory_iterator it("/proc/" + std::to_string(pid) + "/task", ec), end;
+       !ec && it != end; it.increment(ec)) {
+    ++n;
+  }
+  return ec ? -1 : n;
 }
 
 std::string Names(const std::vector<SseEvent>& events) {
@@ -773,6 +806,80 @@ TEST_F(LlmE2eTest, MarkdownImagesAreRemovedFromTheFinalAnswer) {
   EXPECT_NE(plain_answer.find("Please repeat"), std::string::npos) << plain.body;
   EXPECT_EQ(plain_answer.find("attacker.example"), std::string::npos) << plain.body;
   EXPECT_EQ(Requests("image"), 2);
+}
+
+// --- Browser gone during an analysis; many streams at once ----------------------------------
+
+TEST_F(LlmE2eTest, AnAnalysisClosedByTheBrowserCancelsTheUpstreamAndCreatesNoSession) {
+  const int before = SessionRows(main_dir_->path());
+  ASSERT_GE(before, 0);
+  const std::string resume =
+      resume_ + "\n[[fake:scenario=slow,count=500,rate=20,id=analysis-gone]]\n";
+  SseClient client(main_->port(), "POST", "/analyze", AnalyzeBody(resume, jd_));
+  std::optional<SseEvent> report = client.Next();
+  ASSERT_TRUE(report.has_value());
+  EXPECT_EQ(report->name, "report");
+  std::optional<SseEvent> token = client.Next();
+  ASSERT_TRUE(token.has_value());
+  EXPECT_EQ(token->name, "token");
+  client.Close();
+
+  EXPECT_TRUE(WaitUntil([] { return Stats("analysis-gone").value("disconnects", 0) >= 1; }, 1000))
+      << "the upstream request was not cancelled within 1 s";
+  EXPECT_TRUE(WaitUntil(
+      [] { return main_->Log().find("llm op=analysis outcome=cancelled") != std::string::npos; },
+      5000))
+      << main_->Log();
+  // Nobody is left to receive a session id, so none is created.
+  EXPECT_EQ(SessionRows(main_dir_->path()), before);
+  EXPECT_EQ(Requests("analysis-gone"), 1);
+}
+
+TEST_F(LlmE2eTest, ConcurrentStreamsEachGetTheirOwnAnswerWithoutAThreadEach) {
+  constexpr int kStreams = 16;
+  constexpr int kTokens = 40;
+  std::vector<std::string> sessions;
+  for (int i = 0; i < kStreams; ++i) sessions.push_back(NewSession(main_->port()));
+  const int threads_before = Threads(main_->pid());
+  ASSERT_GT(threads_before, 0);
+
+  std::vector<std::unique_ptr<SseClient>> clients;
+  for (int i = 0; i < kStreams; ++i) {
+    clients.push_back(std::make_unique<SseClient>(
+        main_->port(), "POST", "/chat",
+        ChatBody(sessions[i], "Stream " + std::to_string(i) +
+                                  " [[fake:scenario=slow,count=" + std::to_string(kTokens) +
+                                  ",rate=20,id=many-" + std::to_string(i) + "]]")));
+  }
+  // Every stream is open (it has sent its first token) before any has finished.
+  std::vector<std::vector<SseEvent>> events(kStreams);
+  for (int i = 0; i < kStreams; ++i) {
+    std::optional<SseEvent> first = clients[i]->Next();
+    ASSERT_TRUE(first.has_value()) << i;
+    events[i].push_back(*first);
+  }
+  const int threads_during = Threads(main_->pid());
+  RecordProperty("server_threads_idle", threads_before);
+  RecordProperty("server_threads_16_streams", threads_during);
+  EXPECT_LT(threads_during, threads_before + 4) << "threads before: " << threads_before << ", with "
+                                                << kStreams << " streams open: " << threads_during;
+
+  std::string expected;
+  for (int t = 0; t < kTokens; ++t) expected += "tok" + std::to_string(t) + " ";
+  for (int i = 0; i < kStreams; ++i) {
+    SCOPED_TRACE(i);
+    for (SseEvent& e : clients[i]->ReadToEnd()) events[i].push_back(std::move(e));
+    ASSERT_FALSE(events[i].empty());
+    ASSERT_EQ(events[i].back().name, "done") << Names(events[i]);
+    const json done = events[i].back().Json();
+    EXPECT_EQ(done.value("answer", ""), expected);
+    EXPECT_EQ(JoinTokens(events[i]), expected);
+    EXPECT_EQ(done.value("mode", ""), "llm");
+    const json turn = LastTurn(main_->port(), sessions[i]);
+    EXPECT_EQ(turn.value("content", ""), expected);
+    EXPECT_EQ(turn.value("complete", false), true);
+    EXPECT_EQ(Requests("many-" + std::to_string(i)), 1);
+  }
 }
 
 // --- Wire robustness and other upstream failures --------------------------------------------
