@@ -61,6 +61,17 @@ Result<ProcSample> ReadProc(pid_t pid) {
     if (line.rfind("Threads:", 0) == 0) sample.threads = std::atoi(line.c_str() + 8);
     if (line.rfind("VmRSS:", 0) == 0) sample.rss_kib = std::atol(line.c_str() + 6);
   }
+  if (DIR* d = opendir((dir + "/task").c_str()); d != nullptr) {
+    while (const dirent* entry = readdir(d)) {
+      if (entry->d_name[0] == '.') continue;
+      // schedstat: nanoseconds on a CPU, nanoseconds waiting on a run queue, time slices.
+      std::istringstream in(ReadWhole(dir + "/task/" + entry->d_name + "/schedstat"));
+      unsigned long long on_cpu = 0;
+      unsigned long long waiting = 0;
+      if (in >> on_cpu >> waiting) sample.run_delay_seconds += static_cast<double>(waiting) / 1e9;
+    }
+    closedir(d);
+  }
   return sample;
 }
 

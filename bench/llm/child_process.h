@@ -20,6 +20,9 @@ struct ProcSample {
   double cpu_seconds = 0;  // user + system time of all the process's threads
   int threads = 0;
   long rss_kib = 0;
+  // Time its threads spent runnable but waiting for a CPU (schedstat), the sign of a machine
+  // short of cores rather than of a slow process. Threads that have exited are not counted.
+  double run_delay_seconds = 0;
 };
 
 // The process's snapshot; NotFound when it has exited or /proc cannot be read.

@@ -145,8 +145,9 @@ class Upstream {
     for (;;) {
       int timeout = -1;
       if (!due_.empty()) {
-        const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(due_.top().at -
-                                                                                SteadyClock::now());
+        // Rounded up: a token may leave up to 1 ms late, but the loop never spins.
+        const auto wait =
+            std::chrono::ceil<std::chrono::milliseconds>(due_.top().at - SteadyClock::now());
         timeout = static_cast<int>(std::max<long>(0, wait.count()));
       }
       const int n = epoll_wait(epoll_, ready.data(), static_cast<int>(ready.size()), timeout);

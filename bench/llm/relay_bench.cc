@@ -64,7 +64,7 @@ constexpr char kUsage[] = R"(usage: llm_relay_bench [options]
   --ramp-ms N        spread the concurrent connects over N ms (default 0: all at once)
   --max-pending N    the server's --max-pending (default 1024; the server's own default, 256,
                      refuses part of a burst of more simultaneous requests with 503)
-  --perf FILE        record the server with `perf record -g` during the first concurrent run
+  --perf FILE        record the server (`perf record --call-graph dwarf`) during the first concurrent run
   --perf-stat FILE   count the server's context switches and socket/wake-up system calls
                      (`perf stat`) during the first concurrent run
   --verbose          per-thread CPU of the server
@@ -362,8 +362,8 @@ TtftResult MeasureTtft(const Bench& b) {
 std::vector<std::unique_ptr<ChildProcess>> StartPerf(const Bench& b, pid_t pid) {
   std::vector<std::vector<std::string>> commands;
   if (!b.options.perf_out.empty()) {
-    commands.push_back({"/usr/bin/perf", "record", "-F", "999", "-g", "-o", b.options.perf_out,
-                        "-p", std::to_string(pid)});
+    commands.push_back({"/usr/bin/perf", "record", "-F", "499", "--call-graph", "dwarf,16384", "-o",
+                        b.options.perf_out, "-p", std::to_string(pid)});
   }
   if (!b.options.perf_stat_out.empty()) {
     commands.push_back({"/usr/bin/perf", "stat", "-o", b.options.perf_stat_out, "-e",
@@ -395,6 +395,7 @@ struct FleetResult {
   std::vector<double> ttft_ms;
   std::vector<double> end_s;
   double server_cpu_s = 0;
+  double server_run_delay_s = 0;  // its threads runnable but waiting for a CPU
   double fake_cpu_s = 0;
   double client_cpu_s = 0;
   int threads_idle = 0;
@@ -440,6 +441,7 @@ FleetResult MeasureFleet(const Bench& b, double rate, bool first_run) {
   r.client_cpu_s = SelfCpuSeconds() - client_before;
   r.fake_cpu_s = ReadProc(fake).value_or(ProcSample{}).cpu_seconds - fake_before;
   r.server_cpu_s = server_after.cpu_seconds - idle.cpu_seconds;
+  r.server_run_delay_s = server_after.run_delay_seconds - idle.run_delay_seconds;
   r.threads_max = std::max(r.threads_max, server_after.threads);
   for (const auto& [tid, cpu] : ReadThreadCpu(server)) {
     const auto before = threads_before.find(tid);
@@ -508,6 +510,8 @@ void PrintFleet(const Options& o, const FleetResult& f) {
   std::printf("  server CPU                        %.2f s = %.3f core (%.1f us per token)\n",
               f.server_cpu_s, cores,
               f.tokens > 0 ? f.server_cpu_s * 1e6 / static_cast<double>(f.tokens) : 0);
+  std::printf("  server waiting for a CPU          %.2f s (summed over its threads)\n",
+              f.server_run_delay_s);
   std::printf("  server threads idle / max         %d / %d\n", f.threads_idle, f.threads_max);
   std::printf("  server RSS idle / max             %.1f / %.1f MiB\n",
               static_cast<double>(f.rss_idle_kib) / 1024,
