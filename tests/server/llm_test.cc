@@ -50,6 +50,15 @@ std::string AnalyzeBody(const std::string& resume, const std::string& jd) {
   return json{{"resume", resume}, {"job_description", jd}}.dump();
 }
 
+// Occurrences of `needle` in `text`.
+std::size_t Count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
+    ++n;
+  }
+  return n;
+}
+
 // Every name and value of the response's head and its body, for leak checks.
 std::string Everything(const HttpResult& r) {
   std::string all = r.body;
@@ -482,6 +491,7 @@ TEST_F(LlmE2eTest, BrowserDisconnectCancelsTheUpstreamAndSavesThePartial) {
   ASSERT_EQ(first->name, "token");
   EXPECT_EQ(first->Json().value("text", ""), "tok0 ");
   EXPECT_EQ(Stats("disc").value("disconnects", -1), 0);
+  const std::size_t cancelled = Count(main_->Log(), "llm op=chat outcome=cancelled");
   const auto closed = std::chrono::steady_clock::now();
   client.Close();
 
@@ -492,7 +502,7 @@ TEST_F(LlmE2eTest, BrowserDisconnectCancelsTheUpstreamAndSavesThePartial) {
                                       std::chrono::steady_clock::now() - closed)
                                       .count()));
   EXPECT_TRUE(WaitUntil(
-      [] { return main_->Log().find("llm op=chat outcome=cancelled") != std::string::npos; }, 5000))
+      [&] { return Count(main_->Log(), "llm op=chat outcome=cancelled") > cancelled; }, 5000))
       << main_->Log();
   json turn;
   EXPECT_TRUE(WaitUntil(
@@ -586,6 +596,10 @@ TEST_F(LlmE2eTest, PerIpLimitCoversNewSessionsFromTheSameAddress) {
   const Streamed chat2 = Stream(port, "/chat", ChatBody(s2, "Second question"));
   ExpectTooMany(chat2.head, "your network address");
   ExpectTooMany(PostJson(port, "/chat", ChatBody(s2, "Second question")), "your network address");
+  // A client cannot pick its own address: the proxy header counts only when configured.
+  ExpectTooMany(Request(port, "POST", "/chat", ChatBody(s2, "Spoofed"),
+                        {{"Content-Type", "application/json"}, {"X-Forwarded-For", "203.0.113.7"}}),
+                "your network address");
 
   EXPECT_EQ(Request(port, "GET", "/health").status, 200);
   EXPECT_EQ(Request(port, "GET", "/items").status, 200);
@@ -675,14 +689,6 @@ TEST_F(LlmE2eTest, TheApiKeyReachesTheUpstreamAndNothingElse) {
 }
 
 // --- 12. Prompt injection -------------------------------------------------------------------
-
-std::size_t Count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
-    ++n;
-  }
-  return n;
-}
 
 TEST_F(LlmE2eTest, AnInjectedResumeStaysInsideItsUntrustedBlockAndScoresTheSame) {
   const std::string clean = resume_ + "\n[[fake:scenario=auto,id=inject-clean]]\n";
@@ -833,6 +839,24 @@ TEST_F(LlmE2eTest, AnAnalysisClosedByTheBrowserCancelsTheUpstreamAndCreatesNoSes
   // Nobody is left to receive a session id, so none is created.
   EXPECT_EQ(SessionRows(main_dir_->path()), before);
   EXPECT_EQ(Requests("analysis-gone"), 1);
+}
+
+TEST_F(LlmE2eTest, ABrowserGoneBeforeTheFirstTokenSavesNothing) {
+  const std::string sid = NewSession(main_->port());
+  SseClient client(main_->port(), "POST", "/chat",
+                   ChatBody(sid, "Wait [[fake:scenario=normal,delay_ms=3000,id=gone-early]]"));
+  ASSERT_EQ(client.Head().status, 200);
+  ASSERT_TRUE(WaitUntil([] { return Requests("gone-early") == 1; }, 2000));
+  const std::size_t cancelled = Count(main_->Log(), "llm op=chat outcome=cancelled");
+  client.Close();
+  EXPECT_TRUE(WaitUntil([] { return Stats("gone-early").value("disconnects", 0) >= 1; }, 1000))
+      << "the upstream request was not cancelled within 1 s";
+  EXPECT_TRUE(WaitUntil(
+      [&] { return Count(main_->Log(), "llm op=chat outcome=cancelled") > cancelled; }, 5000))
+      << main_->Log();
+  // Neither the question nor an answer was saved, and no built-in answer replaced it.
+  EXPECT_TRUE(Session(main_->port(), sid).value("chat", json::array()).empty());
+  EXPECT_EQ(Requests("gone-early"), 1);
 }
 
 TEST_F(LlmE2eTest, ConcurrentStreamsEachGetTheirOwnAnswerWithoutAThreadEach) {
