@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/match/matcher.h"
 #include "engine/report/markdown.h"
 #include "engine/test_taxonomy.h"
 #include "engine/version.h"
@@ -59,6 +60,37 @@ TEST_F(AnalyzerTest, VersionsAndOneMatchPerRequirement) {
   for (std::size_t i = 0; i < a.report.matches.size(); ++i) {
     EXPECT_EQ(a.report.matches[i].requirement_id, a.report.job.requirements[i].id);
   }
+}
+
+TEST_F(AnalyzerTest, RoleTitleShowsTheSkillTheJobTitleNames) {
+  const char* job =
+      "Bookkeeping Supervisor\n"
+      "Requirements:\n"
+      "- Experience with QuickBooks\n";
+  const Analysis a = analyzer_.Analyze(
+      "Sam Lee\n"
+      "\n"
+      "EXPERIENCE\n"
+      "Senior Bookkeeper | Acme Corp | Jan 2020 - Present\n"
+      "- Closed the books for 12 clients in QuickBooks\n",
+      job);
+  const model::RequirementMatch* m = MatchFor(a, "Bookkeeping");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->status, model::MatchStatus::kMet);
+  EXPECT_NE(m->explanation.find("Senior Bookkeeper"), std::string::npos) << m->explanation;
+  // A bare word is another thing: an "Accounts Clerk" role is no evidence of "Accounting".
+  EXPECT_FALSE(TitleWordsAgree("accountant", "account"));
+  EXPECT_TRUE(TitleWordsAgree("accountant", "accounting"));
+  EXPECT_TRUE(TitleWordsAgree("developer", "development"));
+  // A role title that does not name it leaves the skill missing.
+  const Analysis other = analyzer_.Analyze(
+      "Sam Lee\n"
+      "\n"
+      "EXPERIENCE\n"
+      "Office Manager | Acme Corp | Jan 2020 - Present\n"
+      "- Closed the books for 12 clients in QuickBooks\n",
+      job);
+  EXPECT_EQ(MatchFor(other, "Bookkeeping")->status, model::MatchStatus::kMissing);
 }
 
 TEST_F(AnalyzerTest, YearsOfUseFromDatedRoles) {

@@ -106,6 +106,61 @@ std::string JoinNames(const std::vector<std::string>& names) {
 
 }  // namespace
 
+std::string TitleStem(std::string word) {
+  static constexpr std::string_view kSuffixes[] = {"ment", "ing", "er", "or", "ant", "ist", "ian"};
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view suffix : kSuffixes) {
+      if (word.size() >= suffix.size() + 4 && word.ends_with(suffix)) {
+        word.resize(word.size() - suffix.size());
+        changed = true;
+        break;
+      }
+    }
+  }
+  if (word.size() > 4 && word.back() == 'e') word.pop_back();
+  return word;
+}
+
+bool TitleWordsAgree(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const std::string stem = TitleStem(a);
+  return stem != a && TitleStem(b) == stem && b != stem;
+}
+
+namespace {
+
+// The matching keys of the content words of `text`.
+std::vector<std::string> TitleKeys(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(text).tokens) {
+    if (t.is_word && !IsPhraseStopWord(t.lower)) out.push_back(t.key);
+  }
+  return out;
+}
+
+// The first role whose header part (title or employer: the header parser cannot always tell them
+// apart) names every word of `skill_name` up to word endings, as {entry, part}; {-1, ""} when none.
+std::pair<int, std::string> RoleTitleNaming(const ParsedResume& resume,
+                                            std::string_view skill_name) {
+  const std::vector<std::string> want = TitleKeys(skill_name);
+  if (want.empty()) return {-1, ""};
+  const auto& roles = resume.facts.experience;
+  for (std::size_t e = 0; e < roles.size(); ++e) {
+    for (const std::string* part : {&roles[e].title, &roles[e].employer}) {
+      const std::vector<std::string> have = TitleKeys(*part);
+      const bool all = std::all_of(want.begin(), want.end(), [&](const std::string& w) {
+        return std::any_of(have.begin(), have.end(),
+                           [&](const std::string& h) { return TitleWordsAgree(w, h); });
+      });
+      if (all) return {static_cast<int>(e), *part};
+    }
+  }
+  return {-1, ""};
+}
+
+}  // namespace
+
 double RoundYears(double years) { return std::round(years * 2.0) / 2.0; }
 
 MatchResult MatchRequirements(const Taxonomy& taxonomy, const Document& resume_doc,
@@ -211,6 +266,18 @@ MatchResult MatchRequirements(const Taxonomy& taxonomy, const Document& resume_d
                             FormatNumber(found) + ".";
           }
         }
+      } else if (const auto [entry, role] = RoleTitleNaming(resume, taxonomy.skills()[idx].name);
+                 entry >= 0 && req.span.begin >= job.facts.title_span.begin &&
+                 req.span.end <= job.facts.title_span.end && !job.facts.title.empty()) {
+        // The skill the JD title names, shown by the resume's own role title ("Accounting
+        // Manager" and a "Senior Accountant" role).
+        const model::ExperienceEntry& e = resume.facts.experience[entry];
+        m.status = model::MatchStatus::kMet;
+        m.credit = 1.0;
+        m.evidence.push_back({e.header_span, "experience", Excerpt(resume_doc, e.header_span)});
+        if (e.months > 0) m.years_found = RoundYears(e.months / 12.0);
+        ++out.evidenced_skills;
+        m.explanation = "Your role as " + role + " shows " + req.name + ".";
       } else {
         // Related skills: listed by either side.
         const Skill& skill = taxonomy.skills()[idx];

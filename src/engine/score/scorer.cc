@@ -109,9 +109,11 @@ double TitleSimilarity(const model::JobFacts& job, const ParsedResume& resume,
   double best = 0.0;
   for (const std::string& c : candidates) {
     const std::vector<std::string> have = ContentKeys(c);
+    // Words agree up to their endings ("Accounting Manager", "Senior Accountant").
     int found = 0;
     for (const std::string& w : want) {
-      if (std::find(have.begin(), have.end(), w) != have.end()) ++found;
+      found += std::any_of(have.begin(), have.end(),
+                           [&](const std::string& h) { return TitleWordsAgree(w, h); });
     }
     double sim = static_cast<double>(found) / static_cast<double>(want.size());
     // Same title noun ("nurse", "engineer"): at least half credit.
