@@ -50,17 +50,35 @@ function SkillChips({ title, skills, tone }: { title: string; skills: SkillMenti
   );
 }
 
-/** The report; memoized because typing in the inputs re-renders the page around it. */
-export const ReportView = memo(function ReportView({
-  report,
-  analysis,
-  resume,
-  jobDescription,
-  status = "done",
-  mode = "",
-  model = "",
-  notice = "",
-}: ReportViewProps) {
+/** Score and the report's warnings; memoized so the streaming analysis does not re-render it. */
+const ReportSummary = memo(function ReportSummary({ report }: { report: Report }) {
+  return (
+    <>
+      <ScoreCard score={report.score} />
+      {report.warnings.length > 0 && (
+        <div className="notice notice--info" role="note">
+          <ul>
+            {report.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+});
+
+interface ReportDetailsProps {
+  report: Report;
+  resume: string;
+  jobDescription: string;
+}
+
+/**
+ * Requirements with their evidence, skills and checks. Memoized on the report and the texts, so
+ * the analysis streaming in above it (one update per frame) never re-renders these.
+ */
+const ReportDetails = memo(function ReportDetails({ report, resume, jobDescription }: ReportDetailsProps) {
   const rows = useMemo(() => requirementRows(report), [report]);
   const [selected, setSelected] = useState<{ kind: "requirement" | "check"; id: string } | null>(null);
 
@@ -74,19 +92,7 @@ export const ReportView = memo(function ReportView({
   }
 
   return (
-    <div className="report">
-      <ReportActions report={report} analysis={analysis} disabled={status === "writing"} />
-      <ScoreCard score={report.score} />
-      {report.warnings.length > 0 && (
-        <div className="notice notice--info" role="note">
-          <ul>
-            {report.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <AnalysisSections markdown={analysis} status={status} mode={mode} model={model} notice={notice} />
+    <>
       <div className="report__evidence">
         <section className="card" aria-labelledby="reqs-title">
           <h2 id="reqs-title" className="card__title">
@@ -128,6 +134,27 @@ export const ReportView = memo(function ReportView({
         Engine {report.engine_version}
         {report.taxonomy_version ? ` · skills taxonomy ${report.taxonomy_version}` : ""}
       </p>
+    </>
+  );
+});
+
+/** The report; memoized because typing in the inputs re-renders the page around it. */
+export const ReportView = memo(function ReportView({
+  report,
+  analysis,
+  resume,
+  jobDescription,
+  status = "done",
+  mode = "",
+  model = "",
+  notice = "",
+}: ReportViewProps) {
+  return (
+    <div className="report">
+      <ReportActions report={report} analysis={analysis} disabled={status === "writing"} />
+      <ReportSummary report={report} />
+      <AnalysisSections markdown={analysis} status={status} mode={mode} model={model} notice={notice} />
+      <ReportDetails report={report} resume={resume} jobDescription={jobDescription} />
     </div>
   );
 });
