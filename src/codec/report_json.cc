@@ -74,6 +74,7 @@ json ResumeJson(const model::ResumeFacts& r) {
               {"education", ListJson(r.education, EducationJson)},
               {"certifications", r.certifications},
               {"total_experience_months", r.total_experience_months},
+              {"stated_years", OptionalJson(r.stated_years)},
               {"word_count", r.word_count}};
 }
 
@@ -85,6 +86,7 @@ json RequirementJson(const model::Requirement& q) {
               {"skill_id", q.skill_id},
               {"skill_kind", q.skill_kind},
               {"years_min", OptionalJson(q.years_min)},
+              {"core", q.core},
               {"degree_level", q.degree_level},
               {"span", SpanJson(q.span)},
               {"sentence_span", SpanJson(q.sentence_span)}};
@@ -94,6 +96,7 @@ json JobJson(const model::JobFacts& j) {
   return json{{"title", j.title},
               {"seniority", j.seniority},
               {"years_required", OptionalJson(j.years_required)},
+              {"years_max", OptionalJson(j.years_max)},
               {"degree_level", j.degree_level},
               {"requirements", ListJson(j.requirements, RequirementJson)},
               {"title_span", SpanJson(j.title_span)}};

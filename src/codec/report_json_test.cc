@@ -36,6 +36,9 @@ TEST(ReportJsonTest, MapsFieldsAndEnums) {
   EXPECT_EQ(j["score"]["total"], 72);
   EXPECT_EQ(j["job"]["requirements"][0]["importance"], "required");
   EXPECT_EQ(j["job"]["requirements"][0]["years_min"], 5.0);
+  EXPECT_EQ(j["job"]["requirements"][0]["core"], false);
+  EXPECT_TRUE(j["job"]["years_max"].is_null());
+  EXPECT_TRUE(j["resume"]["stated_years"].is_null());
   EXPECT_EQ(j["job"]["requirements"][0]["span"]["end"], 16);
   EXPECT_EQ(j["matches"][0]["status"], "partial");
   EXPECT_TRUE(j["matches"][0]["years_found"].is_null());
