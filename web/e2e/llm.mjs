@@ -185,7 +185,10 @@ test("LLM: hostile Markdown echoed by the model renders inert while streaming an
 });
 
 test("LLM: Stop mid-answer closes the stream (the fake upstream sees the disconnect) and keeps the text", async (server) => {
-  await withBrowser(server, { width: 1280, height: 900 }, async ({ page }) => {
+  // Asking again right after Stop may meet the server's "still answering" 429 once; the page
+  // retries it by itself, but Chromium still logs the failed response.
+  const expectedHttpErrors = [{ status: 429, path: "/chat" }];
+  await withBrowser(server, { width: 1280, height: 900, expectedHttpErrors }, async ({ page }) => {
     await openApp(page, server.url);
     await loadExamplePair(page);
     await analyzeStreamed(page);
@@ -218,6 +221,23 @@ test("LLM: Stop mid-answer closes the stream (the fake upstream sees the disconn
     expect(stats.requests === 1, `upstream requests: ${stats.requests}`);
     expect((await answer.getByText("Stopped", { exact: true }).count()) === 1, "marked Stopped");
     expect(await page.getByRole("button", { name: "Send" }).isVisible(), "Send is back");
+    // Asking again at once works even if the server is still closing the stopped answer.
+    await answer.getByRole("button", { name: "Ask again" }).click();
+    await page.waitForFunction(
+      (i) =>
+        (document.querySelectorAll(".msg--assistant")[i]?.querySelector(".markdown")?.textContent.length ??
+          0) > 0,
+      index + 1,
+      { timeout: 15_000 },
+    );
+    await page.getByRole("button", { name: "Stop" }).click();
+    expect((await answerSettled(page, index + 1, 5_000)) === "stopped", "the second answer is stopped too");
+    expect((await page.getByRole("alert").count()) === 0, "no error was shown");
+    await eventually(
+      async () => (await server.fake.stats(id)).disconnects >= 2,
+      3_000,
+      "the second stream was not closed upstream",
+    );
   });
 });
 

@@ -292,6 +292,33 @@ describe("App in LLM mode", () => {
     expect(within(screen.getByRole("log")).queryAllByRole("article")).toHaveLength(0);
   });
 
+  it("asks once more when the server is still closing the previous answer (just after Stop)", async () => {
+    const server = new LlmServer();
+    mount(server);
+    await analyzeWithStream(server);
+    server.chatReplies.push(
+      () =>
+        new Response(
+          JSON.stringify({
+            error: {
+              code: "RESOURCE_EXHAUSTED",
+              message:
+                "the AI coach is still answering this session's previous question; try again when it has finished",
+            },
+          }),
+          { status: 429, headers: { "Content-Type": "application/json", "Retry-After": "0" } },
+        ),
+    );
+    const pipe = pipeFor(server.chatReplies);
+    ask("Again?");
+    await waitFor(() => expect(server.pipes).toContain(pipe), { timeout: 4000 });
+    await pipe.send("done", { answer: "Second try worked.", mode: "llm", notice: "" });
+    await pipe.close();
+    expect(await screen.findByText("Second try worked.")).toBeTruthy();
+    expect(server.chatBodies).toHaveLength(2);
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("restores an unfinished answer as interrupted and the analysis's mode", async () => {
     const server = new LlmServer();
     server.session = {

@@ -1,9 +1,9 @@
 // The page's state: inputs, the analysis, the chat and the session that ties them together.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, type ApiClient } from "../lib/api-client";
-import { describeError, type FriendlyError } from "../lib/errors";
+import { describeError, isStillAnswering, type FriendlyError } from "../lib/errors";
 import { createTextBatch } from "../lib/frame-batch";
-import { isAbortError } from "../lib/sse";
+import { abortError, isAbortError } from "../lib/sse";
 import { loadInputs, loadSessionId, saveInputs, saveSessionId } from "../lib/storage";
 import { codePointLength, MAX_INPUT_CHARS, type AnswerMode, type Report } from "../types/api";
 import { askCoach } from "../features/chat/api/ask";
@@ -61,6 +61,21 @@ export interface CoachActions {
   stopAnswer: () => void;
   startOver: () => Promise<void>;
   dismissExpired: () => void;
+}
+
+/** Resolves after `ms`, or rejects with an AbortError as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(abortError());
+      },
+      { once: true },
+    );
+  });
 }
 
 /** Why Analyze is not possible right now, or null when it is. */
@@ -270,14 +285,21 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
         setMessages((prev) => prev.map((m) => (m.id === pendingId ? { ...m, ...patch } : m)));
       const dropPair = () => setMessages((prev) => prev.filter((m) => m.id !== pendingId && m.id !== userId));
       const batch = createTextBatch((content) => update({ content }));
+      const send = () =>
+        askCoach(client, sessionId, question, (piece) => batch.append(piece), controller.signal);
       try {
-        const { answer, mode, notice } = await askCoach(
-          client,
-          sessionId,
-          question,
-          (piece) => batch.append(piece),
-          controller.signal,
-        );
+        let reply;
+        try {
+          reply = await send();
+        } catch (error) {
+          // Just after Stop the server may not have closed the previous answer yet: wait as long
+          // as it says (at most 2 s) and try once more.
+          if (!isStillAnswering(error)) throw error;
+          const seconds = (error as ApiError).retryAfterSeconds ?? 1;
+          await sleep(Math.min(Math.max(seconds, 0.5), 2) * 1000, controller.signal);
+          reply = await send();
+        }
+        const { answer, mode, notice } = reply;
         batch.cancel();
         // The final answer replaces the streamed text (claims may be annotated, images removed).
         update({ content: answer, mode, notice, complete: true, state: "done" });

@@ -1,6 +1,6 @@
 // Tests for the API client (request shape, error decoding) and the user-facing error wording.
 import { ApiClient, ApiError, asciiFilename } from "./api-client";
-import { describeError } from "./errors";
+import { describeError, isStillAnswering } from "./errors";
 
 function reply(status: number, body: unknown, raw = false): Promise<Response> {
   return Promise.resolve(
@@ -135,6 +135,30 @@ describe("describeError", () => {
     expect(friendly.title).toBe("The AI coach is limited to a few questions a minute.");
     expect(friendly.detail).toMatch(/try again in 12 s/);
     expect(describeError(limited, "analyze").detail).toBe("Please try again in 12 s.");
+  });
+
+  it("names which AI limit was hit: the session's previous answer, or the network address", () => {
+    const busy = new ApiError(
+      "http",
+      429,
+      "RESOURCE_EXHAUSTED",
+      "the AI coach is still answering this session's previous question; try again when it has finished",
+      { retryAfterSeconds: 1 },
+    );
+    expect(isStillAnswering(busy)).toBe(true);
+    expect(describeError(busy, "chat").title).toBe("The coach is still finishing your previous answer.");
+    const ip = new ApiError(
+      "http",
+      429,
+      "RESOURCE_EXHAUSTED",
+      "too many AI requests from your network address; try again in 30 s",
+      {
+        retryAfterSeconds: 30,
+      },
+    );
+    expect(isStillAnswering(ip)).toBe(false);
+    expect(describeError(ip, "chat").title).toMatch(/from your network/);
+    expect(describeError(ip, "chat").detail).toMatch(/try again in 30 s/);
   });
 
   it("tells an interrupted stream from one that never produced text", () => {

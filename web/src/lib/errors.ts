@@ -20,6 +20,19 @@ function capitalize(message: string): string {
 }
 
 /**
+ * True for the 429 the server gives while this session's previous AI answer is still open (e.g.
+ * just after Stop, until the server has noticed the closed connection).
+ */
+export function isStillAnswering(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.kind === "http" &&
+    error.code === "RESOURCE_EXHAUSTED" &&
+    /still answering/.test(error.message)
+  );
+}
+
+/**
  * Describes `error` for the person using the page. Never returns a stack trace or an exception's
  * text; the server's own message is shown only for input errors, where it names the field and limit.
  */
@@ -87,8 +100,16 @@ export function describeError(error: unknown, context: ErrorContext): FriendlyEr
     case "RESOURCE_EXHAUSTED": {
       const when = error.retryAfterSeconds !== null ? `try again in ${error.retryAfterSeconds} s` : "";
       if (context === "chat") {
+        if (isStillAnswering(error)) {
+          return make(
+            "The coach is still finishing your previous answer.",
+            "Try again in a moment. Your question is still in the box.",
+          );
+        }
         return make(
-          "The AI coach is limited to a few questions a minute.",
+          /network address/.test(error.message)
+            ? "Too many AI questions are coming from your network right now."
+            : "The AI coach is limited to a few questions a minute.",
           when ? `Please ${when}. Your question is still in the box.` : "Wait a little and try again.",
         );
       }
