@@ -236,6 +236,42 @@ describe("App in LLM mode", () => {
     expect(screen.getByRole("button", { name: "Send" })).toBeTruthy();
   });
 
+  it("Stop before the first token takes the question back into the box", async () => {
+    const server = new LlmServer();
+    mount(server);
+    await analyzeWithStream(server);
+    const pipe = pipeFor(server.chatReplies);
+    ask("Too early?");
+    await waitFor(() => expect(server.pipes).toContain(pipe));
+    expect(screen.getByText("The coach is answering…")).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Stop" }));
+    });
+    await waitFor(() =>
+      expect((screen.getByLabelText("Your question") as HTMLTextAreaElement).value).toBe("Too early?"),
+    );
+    expect(pipe.cancelled).toBe(true);
+    expect(within(screen.getByRole("log")).queryAllByRole("article")).toHaveLength(0);
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("Start over while the analysis is being written closes its stream and clears the report", async () => {
+    const server = new LlmServer();
+    mount(server);
+    await screen.findByRole("button", { name: "AI coach: gpt-4o-mini" });
+    const pipe = pipeFor(server.analyzeReplies);
+    fireEvent.click(screen.getByRole("button", { name: "Analyze" }));
+    await pipe.send("report", { report: sampleReport });
+    await pipe.send("token", { text: "## Qualification Assessment\n\nSo far" });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Start over" }));
+    });
+    await waitFor(() => expect(pipe.cancelled).toBe(true));
+    expect(screen.queryByRole("heading", { name: /Your report/ })).toBeNull();
+    expect((screen.getByRole("button", { name: "Analyze" }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("keeps a partial answer marked Interrupted after an error event, and Ask again resends it", async () => {
     const server = new LlmServer();
     mount(server);
