@@ -906,6 +906,21 @@ TEST_F(LlmE2eTest, ConcurrentStreamsEachGetTheirOwnAnswerWithoutAThreadEach) {
   }
 }
 
+// A prompt over the size limit is never sent cut short: the built-in coach answers, and the
+// notice says why.
+TEST_F(LlmE2eTest, DocumentsTooLongForThePromptGetTheBuiltinAnalysisWithTheLimit) {
+  std::string resume = resume_ + "\n[[fake:scenario=auto,id=too-long]]\nPROJECTS\n";
+  while (resume.size() < 70000) {
+    resume += "- Built and operated a service that handled customer orders reliably.\n";
+  }
+  const json j = AnalyzeJson(main_->port(), resume, jd_);
+  EXPECT_EQ(j.value("mode", ""), "builtin");
+  EXPECT_NE(j.value("notice", "").find("too long for the AI coach"), std::string::npos) << j.dump();
+  EXPECT_NE(j.value("notice", "").find("limit"), std::string::npos) << j.dump();
+  EXPECT_FALSE(j.value("analysis", "").empty());
+  EXPECT_EQ(Requests("too-long"), 0);
+}
+
 // --- Wire robustness and other upstream failures --------------------------------------------
 
 TEST_F(LlmE2eTest, AStreamSentOneByteAtATimeGivesTheSameAnswer) {
