@@ -35,7 +35,10 @@ async function analyzeStreamed(page, { shot } = {}) {
     null,
     { timeout: 30_000, polling: "raf" },
   );
-  if (shot) await screenshot(page, shot);
+  if (shot) {
+    await page.locator(".analysis").scrollIntoViewIfNeeded();
+    await screenshot(page, shot, { fullPage: false });
+  }
   await page.locator(".analysis__writing").waitFor({ state: "detached", timeout: 30_000 });
   for (const title of SECTION_TITLES) {
     expect(
@@ -241,33 +244,37 @@ test("LLM: Stop mid-answer closes the stream (the fake upstream sees the disconn
   });
 });
 
-test("LLM: phone 375 px dark while an answer streams (screenshot), no sideways scroll", async (server) => {
-  await withBrowser(server, { width: 375, height: 812, colorScheme: "dark" }, async ({ page }) => {
-    await openApp(page, server.url);
-    const header = page.locator(".mode-indicator__button");
-    await header.click();
-    expect(await page.locator(".mode-indicator__about").isVisible(), "the mode explanation opens");
-    await expectNoSideScroll(page);
-    await screenshot(page, "llm-phone-dark-mode-explained", { fullPage: false });
-    await page.keyboard.press("Escape");
-    await loadExamplePair(page);
-    await analyzeStreamed(page);
-    const index = await sendQuestion(
-      page,
-      "How do I prepare for the interview? [[fake:scenario=auto,token_delay_ms=120]]",
-    );
-    await page.waitForFunction(
-      (i) =>
-        (document.querySelectorAll(".msg--assistant")[i]?.querySelector(".markdown")?.textContent.length ??
-          0) > 30,
-      index,
-      { timeout: 15_000 },
-    );
-    await page.locator(".msg--assistant").nth(index).scrollIntoViewIfNeeded();
-    await expectNoSideScroll(page);
-    await screenshot(page, "llm-phone-dark-chat-streaming", { fullPage: false });
-    expect((await answerSettled(page, index)) === "done", "the answer finished");
-  });
+test("LLM: phone 375 px, dark and light, while an answer streams (screenshots), no sideways scroll", async (server) => {
+  for (const colorScheme of ["dark", "light"]) {
+    await withBrowser(server, { width: 375, height: 812, colorScheme }, async ({ page }) => {
+      await openApp(page, server.url);
+      const header = page.locator(".mode-indicator__button");
+      await header.click();
+      expect(await page.locator(".mode-indicator__about").isVisible(), "the mode explanation opens");
+      await expectNoSideScroll(page);
+      await screenshot(page, `llm-phone-${colorScheme}-mode-explained`, { fullPage: false });
+      await page.keyboard.press("Escape");
+      await loadExamplePair(page);
+      await analyzeStreamed(page);
+      const index = await sendQuestion(
+        page,
+        "How do I prepare for the interview? [[fake:scenario=auto,token_delay_ms=120]]",
+      );
+      await page.waitForFunction(
+        (i) =>
+          (document.querySelectorAll(".msg--assistant")[i]?.querySelector(".markdown")?.textContent.length ??
+            0) > 30,
+        index,
+        { timeout: 15_000 },
+      );
+      await page.locator(".msg--assistant").nth(index).scrollIntoViewIfNeeded();
+      await expectNoSideScroll(page);
+      await screenshot(page, `llm-phone-${colorScheme}-chat-streaming`, { fullPage: false });
+      expect((await answerSettled(page, index)) === "done", "the answer finished");
+      const violations = await accessibilityViolations(page);
+      expect(violations.length === 0, `accessibility violations (${colorScheme}):\n${violations.join("\n")}`);
+    });
+  }
 });
 
 /** Scenarios for a server that allows one AI question per session per minute. */
