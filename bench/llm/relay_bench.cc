@@ -370,7 +370,9 @@ std::vector<std::unique_ptr<ChildProcess>> StartPerf(const Bench& b, pid_t pid) 
                         "task-clock,context-switches,cpu-migrations,syscalls:sys_enter_sendmsg,"
                         "syscalls:sys_enter_recvmsg,syscalls:sys_enter_write,"
                         "syscalls:sys_enter_writev,syscalls:sys_enter_read,"
-                        "syscalls:sys_enter_epoll_wait,syscalls:sys_enter_futex",
+                        "syscalls:sys_enter_epoll_wait,syscalls:sys_enter_futex,"
+                        "syscalls:sys_enter_epoll_ctl,syscalls:sys_enter_timerfd_settime,"
+                        "raw_syscalls:sys_enter",
                         "-p", std::to_string(pid)});
   }
   std::vector<std::unique_ptr<ChildProcess>> out;
@@ -413,6 +415,9 @@ FleetResult MeasureFleet(const Bench& b, double rate, bool first_run) {
   FleetOptions fo;
   fo.port = b.server_port;
   fo.ramp = std::chrono::milliseconds(b.options.ramp_ms);
+  // Three times the ideal duration, plus the ramp and a minute for a slow machine.
+  fo.timeout = std::chrono::milliseconds(static_cast<long>(3000 * b.options.tokens / rate) +
+                                         b.options.ramp_ms + 60'000);
   const std::string question =
       "What should I add to my resume? " + SlowDirective(b.options.tokens, rate, "fleet");
   for (int i = 0; i < n; ++i) {
