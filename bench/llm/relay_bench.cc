@@ -46,6 +46,7 @@ struct Options {
   int ramp_ms = 0;
   int session_threads = 4;
   int max_pending = 1024;
+  std::vector<std::string> server_args;  // more `serve` flags, e.g. --io-threads 1
   std::string perf_out;       // perf record of the server during the first concurrent run
   std::string perf_stat_out;  // perf stat (syscalls, context switches) of the same
   bool verbose = false;
@@ -64,6 +65,8 @@ constexpr char kUsage[] = R"(usage: llm_relay_bench [options]
   --ramp-ms N        spread the concurrent connects over N ms (default 0: all at once)
   --max-pending N    the server's --max-pending (default 1024; the server's own default, 256,
                      refuses part of a burst of more simultaneous requests with 503)
+  --server-arg ARG   one more argument for `resume-coach serve` (repeatable), e.g.
+                     --server-arg --io-threads --server-arg 1
   --perf FILE        record the server (`perf record --call-graph dwarf`) during the first concurrent run
   --perf-stat FILE   count the server's context switches and socket/wake-up system calls
                      (`perf stat`) during the first concurrent run
@@ -179,6 +182,9 @@ Result<Options> ParseOptions(int argc, char** argv) {
       }
     } else if (a == "--max-pending") {
       RC_ASSIGN_OR_RETURN(o.max_pending, positive());
+    } else if (a == "--server-arg") {
+      RC_ASSIGN_OR_RETURN(std::string arg, value());
+      o.server_args.push_back(arg);
     } else if (a == "--perf") {
       RC_ASSIGN_OR_RETURN(o.perf_out, value());
     } else if (a == "--perf-stat") {
@@ -225,14 +231,22 @@ Status StartProcesses(Bench& b) {
       {"RESUME_COACH_LLM_URL", "http://127.0.0.1:" + std::to_string(b.fake_port) + "/v1"},
       {"RESUME_COACH_MODEL", "fake:scenario=slow,count=" + std::to_string(b.options.tokens) +
                                  ",rate=" + Fixed(b.options.rates.front(), 3)}};
-  RC_ASSIGN_OR_RETURN(
-      b.server,
-      ChildProcess::Start(
-          {b.options.server, "serve", "--port", "0", "--data-dir", (b.dir / "data").string(),
-           "--web-root", (b.dir / "no-web").string(), "--llm-session-per-minute", "100000",
-           "--llm-ip-per-minute", "100000", "--max-connections", "4096", "--max-pending",
-           std::to_string(b.options.max_pending)},
-          {"RESUME_COACH_", "OPENAI_API_KEY"}, env, (b.dir / "server.log").string()));
+  const std::pair<std::string, std::string> flags[] = {
+      {"--port", "0"},
+      {"--data-dir", (b.dir / "data").string()},
+      {"--web-root", (b.dir / "no-web").string()},
+      {"--llm-session-per-minute", "100000"},
+      {"--llm-ip-per-minute", "100000"},
+      {"--max-connections", "4096"},
+      {"--max-pending", std::to_string(b.options.max_pending)}};
+  std::vector<std::string> serve = {b.options.server, "serve"};
+  for (const auto& [flag, value] : flags) {
+    serve.push_back(flag);
+    serve.push_back(value);
+  }
+  serve.insert(serve.end(), b.options.server_args.begin(), b.options.server_args.end());
+  RC_ASSIGN_OR_RETURN(b.server, ChildProcess::Start(serve, {"RESUME_COACH_", "OPENAI_API_KEY"}, env,
+                                                    (b.dir / "server.log").string()));
   RC_ASSIGN_OR_RETURN(std::string line, b.server->ReadLine(std::chrono::seconds(60)));
   const std::size_t colon = line.rfind(':');
   if (line.rfind("listening on http://", 0) != 0 || colon == std::string::npos) {
