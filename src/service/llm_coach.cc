@@ -101,9 +101,9 @@ void LlmCoach::Log(const std::string& line) const {
 
 std::string FallbackNotice(std::string_view reason, std::string_view what) {
   std::string notice = "The AI coach is unavailable";
-  if (!reason.empty()) notice += " (" + std::string(reason) + ")";
-  notice += what == "analysis" ? "; this is the built-in analysis."
-                               : "; this answer is from the built-in coach.";
+  if (!reason.empty()) notice += ": " + std::string(reason);
+  notice += what == "analysis" ? ". This is the built-in analysis."
+                               : ". This answer is from the built-in coach.";
   return notice;
 }
 

@@ -78,7 +78,7 @@ class LlmCoach {
 };
 
 // The notice shown when the built-in coach answers instead of the LLM, e.g. "The AI coach is
-// unavailable (the AI service timed out); this is the built-in analysis." `what` is "analysis"
+// unavailable: the AI service timed out. This is the built-in analysis." `what` is "analysis"
 // or "answer".
 std::string FallbackNotice(std::string_view reason, std::string_view what);
 

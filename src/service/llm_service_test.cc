@@ -201,7 +201,7 @@ TEST_F(LlmServiceTest, ChatFallsBackToTheBuiltinCoachWithANoticeOnUpstreamFailur
   EXPECT_EQ(a->mode, "builtin");
   EXPECT_EQ(a->answer.rfind("answer to: why?", 0), 0u) << a->answer;
   EXPECT_EQ(a->notice,
-            "The AI coach is unavailable (the AI service timed out); this answer is from the "
+            "The AI coach is unavailable: the AI service timed out. This answer is from the "
             "built-in coach.");
   const std::vector<model::ChatTurn> chat = Chat(id);
   ASSERT_EQ(chat.size(), 2u);
