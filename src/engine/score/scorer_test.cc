@@ -27,7 +27,7 @@ model::RequirementMatch Credit(double credit) {
   return m;
 }
 
-const model::ScoreFactor& FactorOf(const model::Score& score, std::string_view id) {
+model::ScoreFactor FactorOf(const model::Score& score, std::string_view id) {
   for (const auto& f : score.factors) {
     if (f.id == id) return f;
   }
@@ -53,7 +53,7 @@ TEST(ScorerTest, UnnamedSoftSkillIsUnknownNotAbsent) {
   f.Add(Skill("Python", "hard"), 1.0);
   f.Add(Skill("Teamwork", "soft"), 0.0);
   f.Add(Skill("Communication", "soft"), 1.0);
-  const model::ScoreFactor& soft = FactorOf(f.Score(), "soft_skills");
+  const model::ScoreFactor soft = FactorOf(f.Score(), "soft_skills");
   // (0.5 + 1) / 2: the unnamed one at kUnstatedSoftCredit, the shown one at full credit.
   EXPECT_DOUBLE_EQ(soft.score, (kUnstatedSoftCredit + 1.0) / 2.0);
   EXPECT_NE(soft.explanation.find("unknown"), std::string::npos);
@@ -114,7 +114,7 @@ TEST(ScorerTest, YearsRangeIsStatedAndTheLowerEndIsScored) {
   Fixture f;
   f.job.facts.years_required = 1.0;
   f.job.facts.years_max = 4.0;
-  const model::ScoreFactor& exp = FactorOf(f.Score(), "experience_years");
+  const model::ScoreFactor exp = FactorOf(f.Score(), "experience_years");
   EXPECT_NE(exp.explanation.find("1.0 to 4.0 years"), std::string::npos) << exp.explanation;
   // The resume has no dated roles: 0 of the 1 year asked.
   EXPECT_DOUBLE_EQ(exp.score, 0.0);
