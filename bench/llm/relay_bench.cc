@@ -551,6 +551,33 @@ void PrintFleet(const Options& o, const FleetResult& f) {
   }
 }
 
+// Issue 6's targets against this run. The CPU target is about the requested rate: when the
+// upstream delivered less, the server's CPU per token is scaled up to it, and says so.
+void PrintTargets(const Options& o, const TtftResult& t, const std::vector<FleetResult>& fleets) {
+  const auto verdict = [](bool met) { return met ? "met" : "NOT met"; };
+  std::printf("\nTargets (issue 6)\n");
+  if (!t.added_ms.empty()) {
+    const double added = Percentile(t.added_ms, 0.5);
+    std::printf("  time to first token added by the server <= 50 ms: %s (median %.2f ms)\n",
+                verdict(added <= 50), added);
+  }
+  for (const FleetResult& f : fleets) {
+    const double target = o.streams * f.rate;
+    const double delivered = f.wall_s > 0 ? static_cast<double>(f.tokens) / f.wall_s : 0;
+    const double per_token = f.tokens > 0 ? f.server_cpu_s / static_cast<double>(f.tokens) : 0;
+    const bool full_rate = delivered >= 0.95 * target;
+    const double cores = full_rate ? f.server_cpu_s / f.wall_s : per_token * target;
+    std::printf(
+        "  %d streams at %s tokens/s: no thread per stream: %s (%d threads idle, %d max); "
+        "< 1 core: %s (%.2f core%s)\n",
+        o.streams, Fixed(f.rate, 0).c_str(), verdict(f.threads_max <= f.threads_idle),
+        f.threads_idle, f.threads_max, verdict(cores < 1), cores,
+        full_rate ? ""
+                  : ", extrapolated from the CPU per token: the full rate was not "
+                    "delivered");
+  }
+}
+
 int Run(const Options& o) {
   char tmpl[] = "/tmp/rc-relay-bench-XXXXXX";
   if (mkdtemp(tmpl) == nullptr) {
@@ -576,12 +603,14 @@ int Run(const Options& o) {
       const TtftResult ttft = MeasureTtft(b);
       PrintTtft(ttft);
       if (ttft.failures > 0 || ttft.relay_ms.empty()) rc = 1;
+      std::vector<FleetResult> fleets;
       for (std::size_t i = 0; i < o.rates.size(); ++i) {
-        const FleetResult f = MeasureFleet(b, o.rates[i], i == 0);
-        PrintFleet(o, f);
+        fleets.push_back(MeasureFleet(b, o.rates[i], i == 0));
+        PrintFleet(o, fleets.back());
         if (i + 1 < o.rates.size()) std::this_thread::sleep_for(std::chrono::seconds(1));
-        if (f.complete != o.streams) rc = 1;
+        if (fleets.back().complete != o.streams) rc = 1;
       }
+      PrintTargets(o, ttft, fleets);
       std::printf("\nload average at the end: %s\n", LoadAverage().c_str());
     }
     if (rc != 0) {
