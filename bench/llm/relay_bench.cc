@@ -26,6 +26,8 @@
 #include "bench/llm/blocking_http.h"
 #include "bench/llm/child_process.h"
 #include "bench/llm/paced_upstream.h"
+#include "bench/llm/relay_options.h"
+#include "bench/llm/relay_report.h"
 #include "bench/llm/sse_fleet.h"
 
 namespace rc::bench {
@@ -35,52 +37,7 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 using SteadyClock = std::chrono::steady_clock;
 
-struct Options {
-  std::string server = RC_SERVER_BIN;
-  std::string fake = std::string(RC_SOURCE_DIR) + "/tests/fake_llm/fake_llm.py";
-  bool cpp_upstream = false;  // bench/llm/paced_upstream instead of the Python fake
-  int streams = 500;
-  int tokens = 300;
-  std::vector<double> rates = {100};
-  int ttft_runs = 50;
-  int ramp_ms = 0;
-  int session_threads = 4;
-  int max_pending = 1024;
-  std::vector<std::string> server_args;  // more `serve` flags, e.g. --io-threads 1
-  std::string perf_out;       // perf record of the server during the first concurrent run
-  std::string perf_stat_out;  // perf stat (syscalls, context switches) of the same
-  bool verbose = false;
-};
-
-constexpr char kUsage[] = R"(usage: llm_relay_bench [options]
-  --smoke            a short run (5 streams of 20 tokens, 5 first-token runs) for CI
-  --server PATH      the resume-coach binary (default: the one built with this benchmark)
-  --fake PATH        tests/fake_llm/fake_llm.py
-  --upstream KIND    python (default: the fake above) or cpp (the paced upstream built into this
-                     benchmark, for rates the Python fake cannot reach on this machine)
-  --streams N        concurrent /chat streams, one session each (default 500)
-  --tokens N         tokens per stream (default 300)
-  --rate R[,R...]    tokens per second per stream; one concurrent run per rate (default 100)
-  --ttft-runs N      sequential first-token runs (default 50, after 3 warm-up runs)
-  --ramp-ms N        spread the concurrent connects over N ms (default 0: all at once)
-  --max-pending N    the server's --max-pending (default 1024; the server's own default, 256,
-                     refuses part of a burst of more simultaneous requests with 503)
-  --server-arg ARG   one more argument for `resume-coach serve` (repeatable), e.g.
-                     --server-arg --io-threads --server-arg 1
-  --perf FILE        record the server (`perf record --call-graph dwarf`) during the first concurrent run
-  --perf-stat FILE   count the server's context switches and socket/wake-up system calls
-                     (`perf stat`) during the first concurrent run
-  --verbose          per-thread CPU of the server
-)";
-
 // --- small helpers ---------------------------------------------------------------------------
-
-double Percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-  return values[std::min(index, values.size() - 1)];
-}
 
 double SelfCpuSeconds() {
   rusage usage{};
@@ -115,12 +72,6 @@ std::string CpuModel() {
   return "unknown";
 }
 
-std::string Fixed(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
-
 int CountOccurrences(const std::string& text, const std::string& needle) {
   int n = 0;
   for (std::size_t pos = text.find(needle); pos != std::string::npos;
@@ -128,74 +79,6 @@ int CountOccurrences(const std::string& text, const std::string& needle) {
     ++n;
   }
   return n;
-}
-
-// --- options -------------------------------------------------------------------------------
-
-Result<Options> ParseOptions(int argc, char** argv) {
-  Options o;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    const auto value = [&]() -> Result<std::string> {
-      if (i + 1 >= args.size()) return InvalidArgumentError(a + " needs a value");
-      return args[++i];
-    };
-    const auto positive = [&]() -> Result<int> {
-      RC_ASSIGN_OR_RETURN(std::string v, value());
-      const int n = std::atoi(v.c_str());
-      if (n <= 0) return InvalidArgumentError(a + " must be a positive number");
-      return n;
-    };
-    if (a == "--smoke") {
-      o.streams = 5;
-      o.tokens = 20;
-      o.ttft_runs = 5;
-      o.session_threads = 2;
-    } else if (a == "--server") {
-      RC_ASSIGN_OR_RETURN(o.server, value());
-    } else if (a == "--fake") {
-      RC_ASSIGN_OR_RETURN(o.fake, value());
-    } else if (a == "--upstream") {
-      RC_ASSIGN_OR_RETURN(std::string kind, value());
-      if (kind != "python" && kind != "cpp")
-        return InvalidArgumentError("--upstream is python or cpp");
-      o.cpp_upstream = kind == "cpp";
-    } else if (a == "--streams") {
-      RC_ASSIGN_OR_RETURN(o.streams, positive());
-    } else if (a == "--tokens") {
-      RC_ASSIGN_OR_RETURN(o.tokens, positive());
-    } else if (a == "--ttft-runs") {
-      RC_ASSIGN_OR_RETURN(o.ttft_runs, positive());
-    } else if (a == "--ramp-ms") {
-      RC_ASSIGN_OR_RETURN(std::string v, value());
-      o.ramp_ms = std::max(0, std::atoi(v.c_str()));
-    } else if (a == "--rate") {
-      RC_ASSIGN_OR_RETURN(std::string v, value());
-      o.rates.clear();
-      std::istringstream in(v);
-      std::string part;
-      while (std::getline(in, part, ',')) {
-        const double r = std::atof(part.c_str());
-        if (r <= 0) return InvalidArgumentError("--rate must be positive numbers");
-        o.rates.push_back(r);
-      }
-    } else if (a == "--max-pending") {
-      RC_ASSIGN_OR_RETURN(o.max_pending, positive());
-    } else if (a == "--server-arg") {
-      RC_ASSIGN_OR_RETURN(std::string arg, value());
-      o.server_args.push_back(arg);
-    } else if (a == "--perf") {
-      RC_ASSIGN_OR_RETURN(o.perf_out, value());
-    } else if (a == "--perf-stat") {
-      RC_ASSIGN_OR_RETURN(o.perf_stat_out, value());
-    } else if (a == "--verbose") {
-      o.verbose = true;
-    } else {
-      return InvalidArgumentError("unknown option " + a);
-    }
-  }
-  return o;
 }
 
 // --- the processes ---------------------------------------------------------------------------
@@ -305,15 +188,6 @@ std::string ChatRequest(const std::string& session, const std::string& question)
 
 // --- 1. time to first token ------------------------------------------------------------------
 
-struct TtftResult {
-  std::vector<double> relay_ms;
-  std::vector<double> direct_ms;
-  std::vector<double> added_ms;  // per pair: relay - direct
-  std::size_t relay_body_bytes = 0;
-  int failures = 0;
-  std::string first_error;
-};
-
 bool IsUpstreamToken(const SseEvent& e) {
   return e.data.find("\"content\"") != std::string::npos &&
          e.data.find("\"content\": \"\"") == std::string::npos;
@@ -402,26 +276,6 @@ std::vector<std::unique_ptr<ChildProcess>> StartPerf(const Bench& b, pid_t pid) 
   return out;
 }
 
-struct FleetResult {
-  double rate = 0;
-  double wall_s = 0;
-  int complete = 0;
-  int llm_mode = 0;
-  long tokens = 0;  // upstream tokens relayed, counted in the final answers
-  std::vector<double> ttft_ms;
-  std::vector<double> end_s;
-  double server_cpu_s = 0;
-  double server_run_delay_s = 0;  // its threads runnable but waiting for a CPU
-  double fake_cpu_s = 0;
-  double client_cpu_s = 0;
-  int threads_idle = 0;
-  int threads_max = 0;
-  long rss_idle_kib = 0;
-  long rss_max_kib = 0;
-  std::map<pid_t, double> thread_cpu;  // server threads' CPU during the run
-  std::map<std::string, int> errors;   // error text -> count
-};
-
 FleetResult MeasureFleet(const Bench& b, double rate, bool first_run) {
   FleetResult r;
   r.rate = rate;
@@ -491,91 +345,6 @@ FleetResult MeasureFleet(const Bench& b, double rate, bool first_run) {
     }
   }
   return r;
-}
-
-// --- output ------------------------------------------------------------------------------------
-
-void PrintTtft(const TtftResult& t) {
-  std::printf(
-      "\nTime to first token, %zu sequential runs (chat question, %zu-byte upstream body)\n",
-      t.relay_ms.size(), t.relay_body_bytes);
-  std::printf("  %-44s %10s %10s %10s\n", "", "median ms", "p95 ms", "max ms");
-  const auto row = [](const char* name, const std::vector<double>& v) {
-    std::printf("  %-44s %10.2f %10.2f %10.2f\n", name, Percentile(v, 0.5), Percentile(v, 0.95),
-                v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()));
-  };
-  row("through the server (POST /chat -> token event)", t.relay_ms);
-  row("fake upstream directly (same body)", t.direct_ms);
-  row("added by the server (per pair)", t.added_ms);
-  if (t.failures > 0)
-    std::printf("  FAILED runs: %d (first: %s)\n", t.failures, t.first_error.c_str());
-}
-
-void PrintFleet(const Options& o, const FleetResult& f) {
-  const double ideal_s = o.tokens / f.rate;
-  const double cores = f.wall_s > 0 ? f.server_cpu_s / f.wall_s : 0;
-  std::printf("\n%d concurrent streams x %d tokens at %s tokens/s (ideal %.2f s each)\n", o.streams,
-              o.tokens, Fixed(f.rate, 0).c_str(), ideal_s);
-  std::printf("  complete with done event          %d / %d (mode llm: %d)\n", f.complete, o.streams,
-              f.llm_mode);
-  std::printf("  wall time                         %.2f s\n", f.wall_s);
-  std::printf("  tokens relayed                    %ld (%.0f tokens/s; target %.0f)\n", f.tokens,
-              f.wall_s > 0 ? static_cast<double>(f.tokens) / f.wall_s : 0, o.streams * f.rate);
-  std::printf("  stream duration p50 / max         %.2f / %.2f s\n", Percentile(f.end_s, 0.5),
-              f.end_s.empty() ? 0.0 : *std::max_element(f.end_s.begin(), f.end_s.end()));
-  std::printf("  first token p50 / p95 / max       %.1f / %.1f / %.1f ms\n",
-              Percentile(f.ttft_ms, 0.5), Percentile(f.ttft_ms, 0.95),
-              f.ttft_ms.empty() ? 0.0 : *std::max_element(f.ttft_ms.begin(), f.ttft_ms.end()));
-  std::printf("  server CPU                        %.2f s = %.3f core (%.1f us per token)\n",
-              f.server_cpu_s, cores,
-              f.tokens > 0 ? f.server_cpu_s * 1e6 / static_cast<double>(f.tokens) : 0);
-  std::printf("  server waiting for a CPU          %.2f s (summed over its threads)\n",
-              f.server_run_delay_s);
-  std::printf("  server threads idle / max         %d / %d\n", f.threads_idle, f.threads_max);
-  std::printf("  server RSS idle / max             %.1f / %.1f MiB\n",
-              static_cast<double>(f.rss_idle_kib) / 1024,
-              static_cast<double>(f.rss_max_kib) / 1024);
-  std::printf("  upstream CPU (%s)%s %.2f s = %.3f core\n", o.cpp_upstream ? "C++" : "python",
-              o.cpp_upstream ? "              " : "           ", f.fake_cpu_s,
-              f.wall_s > 0 ? f.fake_cpu_s / f.wall_s : 0);
-  std::printf("  this client CPU                   %.2f s = %.3f core\n", f.client_cpu_s,
-              f.wall_s > 0 ? f.client_cpu_s / f.wall_s : 0);
-  for (const auto& [why, count] : f.errors) std::printf("  FAILED x%d: %s\n", count, why.c_str());
-  if (o.verbose) {
-    std::vector<std::pair<double, pid_t>> by_cpu;
-    for (const auto& [tid, cpu] : f.thread_cpu) by_cpu.emplace_back(cpu, tid);
-    std::sort(by_cpu.rbegin(), by_cpu.rend());
-    std::printf("  server threads by CPU during the run:");
-    for (const auto& [cpu, tid] : by_cpu) std::printf(" %d=%.2fs", tid, cpu);
-    std::printf("\n");
-  }
-}
-
-// Issue 6's targets against this run. The CPU target is about the requested rate: when the
-// upstream delivered less, the server's CPU per token is scaled up to it, and says so.
-void PrintTargets(const Options& o, const TtftResult& t, const std::vector<FleetResult>& fleets) {
-  const auto verdict = [](bool met) { return met ? "met" : "NOT met"; };
-  std::printf("\nTargets (issue 6)\n");
-  if (!t.added_ms.empty()) {
-    const double added = Percentile(t.added_ms, 0.5);
-    std::printf("  time to first token added by the server <= 50 ms: %s (median %.2f ms)\n",
-                verdict(added <= 50), added);
-  }
-  for (const FleetResult& f : fleets) {
-    const double target = o.streams * f.rate;
-    const double delivered = f.wall_s > 0 ? static_cast<double>(f.tokens) / f.wall_s : 0;
-    const double per_token = f.tokens > 0 ? f.server_cpu_s / static_cast<double>(f.tokens) : 0;
-    const bool full_rate = delivered >= 0.95 * target;
-    const double cores = full_rate ? f.server_cpu_s / f.wall_s : per_token * target;
-    std::printf(
-        "  %d streams at %s tokens/s: no thread per stream: %s (%d threads idle, %d max); "
-        "< 1 core: %s (%.2f core%s)\n",
-        o.streams, Fixed(f.rate, 0).c_str(), verdict(f.threads_max <= f.threads_idle),
-        f.threads_idle, f.threads_max, verdict(cores < 1), cores,
-        full_rate ? ""
-                  : ", extrapolated from the CPU per token: the full rate was not "
-                    "delivered");
-  }
 }
 
 int Run(const Options& o) {
