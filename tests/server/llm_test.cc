@@ -453,7 +453,7 @@ TEST_F(LlmE2eTest, ThreeUpstream503sFallBackToTheBuiltinAnswer) {
   ASSERT_EQ(s.LastName(), "done") << Names(s.events) << s.head.body;
   const json done = s.Last();
   EXPECT_EQ(done.value("mode", ""), "builtin");
-  EXPECT_NE(done.value("notice", "").find("this answer is from the built-in coach"),
+  EXPECT_NE(done.value("notice", "").find("This answer is from the built-in coach"),
             std::string::npos)
       << done.dump();
   EXPECT_FALSE(done.value("answer", "").empty());
