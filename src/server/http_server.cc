@@ -48,19 +48,25 @@ class StreamWriter final : public BodyWriter, public std::enable_shared_from_thi
   StreamWriter(asio::any_io_executor strand, asio::thread_pool::executor_type workers)
       : wake(strand), strand_(std::move(strand)), workers_(workers) {}
 
+  // Only the first write after the connection took the queue wakes it: one post per batch of
+  // tokens, not per token.
   void Write(std::string bytes) override {
+    bool wake_up = false;
     {
       std::lock_guard lock(mu_);
       if (closed_) return;
       queued_ += bytes;
+      wake_up = !notified_;
+      notified_ = true;
     }
-    Notify();
+    if (wake_up) Notify();
   }
 
   void Close() override {
     {
       std::lock_guard lock(mu_);
       closed_ = true;
+      notified_ = true;
     }
     Notify();
   }
@@ -76,12 +82,18 @@ class StreamWriter final : public BodyWriter, public std::enable_shared_from_thi
   std::string Take(bool& closed) {
     std::lock_guard lock(mu_);
     closed = closed_;
+    notified_ = false;
     return std::exchange(queued_, {});
   }
 
   bool HasWork() {
     std::lock_guard lock(mu_);
     return closed_ || !queued_.empty();
+  }
+
+  bool IsClosed() {
+    std::lock_guard lock(mu_);
+    return closed_;
   }
 
   asio::steady_timer wake;
@@ -93,6 +105,7 @@ class StreamWriter final : public BodyWriter, public std::enable_shared_from_thi
   std::mutex mu_;
   std::string queued_;
   bool closed_ = false;
+  bool notified_ = false;  // a wake-up is posted or the connection is awake
 };
 
 HttpRequest ToRequest(const http::request_parser<http::string_body>& parser) {
@@ -376,6 +389,7 @@ struct HttpServer::Impl {
     std::size_t sent = 0;
     bool shutdown_handled = false;
     auto last_write = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point hold_until{};
     std::chrono::steady_clock::time_point stop_deadline{};
     for (;;) {
       if (!client_gone && *gone) {
@@ -386,6 +400,17 @@ struct HttpServer::Impl {
       if (!shutdown_handled && writer->shutdown_requested.load()) {
         shutdown_handled = true;
         body->Stop(StopReason::kShutdown);
+      }
+      // Coalesce: after a write, pieces that arrive within kCoalesce go out together (one
+      // syscall and one chunk for several tokens). The first write is never held back, and the
+      // end of the stream is sent at once.
+      if (!client_gone && writer->HasWork() && !writer->IsClosed() &&
+          std::chrono::steady_clock::now() < hold_until &&
+          !(!shutdown_handled && writer->shutdown_requested.load())) {
+        writer->wake.expires_at(hold_until);
+        auto [hec2] = co_await writer->wake.async_wait(kTuple);
+        (void)hec2;
+        continue;
       }
       bool closed = false;
       std::string chunk = writer->Take(closed);
@@ -401,6 +426,7 @@ struct HttpServer::Impl {
         } else {
           sent += chunk.size();
           last_write = std::chrono::steady_clock::now();
+          hold_until = last_write + kCoalesce;
         }
       }
       if (closed) break;
@@ -428,6 +454,9 @@ struct HttpServer::Impl {
   }
 
   static constexpr std::chrono::seconds kKeepAlive{15};
+  // How long pieces of a streamed body may wait to be sent together after a write: short enough
+  // to read as continuous typing, long enough to batch several tokens per write.
+  static constexpr std::chrono::milliseconds kCoalesce{25};
   // After asking a stream to stop, how long to wait for it to close before giving up on it.
   static constexpr std::chrono::seconds kStopGrace{10};
 

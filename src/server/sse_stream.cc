@@ -16,8 +16,12 @@ class SseSink final : public service::StreamSink {
           std::shared_ptr<std::atomic<int>> stop_reason)
       : writer_(std::move(writer)), kind_(kind), stop_reason_(std::move(stop_reason)) {}
 
+  // The hot path of a stream: the event is assembled directly around the JSON string.
   void Token(std::string_view text) override {
-    writer_->Write(SseEvent("token", {{"text", text}}));
+    std::string event = "event: token\ndata: {\"text\":";
+    event += nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    event += "}\n\n";
+    writer_->Write(std::move(event));
   }
 
   void RunBlocking(std::function<void()> work) override { writer_->RunBlocking(std::move(work)); }
