@@ -1,10 +1,12 @@
 // JSON encoding of the engine's report and the stored session, shared by the server (wire),
-// the service (persisted report) and the CLI (`analyze --format json`).
+// the service (persisted report) and the CLI (`analyze --format json`), and the report's decoding.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
+#include "base/status.h"
 #include "model/report.h"
 #include "model/session.h"
 
@@ -17,6 +19,18 @@ nlohmann::json ReportToJsonValue(const model::Report& report);
 
 // ReportToJsonValue(report) serialized; `indent` < 0 gives the compact form.
 std::string ReportToJson(const model::Report& report, int indent = -1);
+
+// The inverse of ReportToJson: ReportToJson(*ReportFromJson(ReportToJson(r))) == ReportToJson(r)
+// byte for byte. Every key the encoder writes must be present with the encoder's type (an empty
+// optional as null; a number with a fraction is not accepted where the model has an integer),
+// enums must be one of their wire names; keys the encoder does not write are ignored, so a newer
+// encoding still decodes. Anything else is InvalidArgument naming the first offending place as a
+// path, e.g. "report.job.requirements[2].importance: unknown value \"sometimes\"", or "report is
+// not valid JSON (at byte 17)". Never throws. Thread-safe (no shared state).
+Result<model::Report> ReportFromJson(std::string_view json);
+
+// The same from an already parsed value.
+Result<model::Report> ReportFromJsonValue(const nlohmann::json& value);
 
 // A chat turn: {"role","content","mode","complete","created_at_ms"}.
 nlohmann::json ChatTurnToJsonValue(const model::ChatTurn& turn);
