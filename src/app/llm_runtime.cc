@@ -1,32 +1,55 @@
 // LlmRuntime.
 #include "app/llm_runtime.h"
 
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
-#include <optional>
-#include <thread>
 #include <utility>
 
 #include "llm/openai_client.h"
 
 namespace rc::app {
-namespace asio = boost::asio;
+namespace {
 
-// Members are destroyed bottom-up: the event loop (and with it any stream still queued, whose
-// destructor releases its admission) goes before the coach it refers to.
-struct LlmRuntime::Impl {
-  std::unique_ptr<service::LlmCoach> coach;
-  asio::io_context ioc{1};
-  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
-  std::unique_ptr<llm::OpenAiClient> client;
-  std::thread thread;
+// Forwards to the real client once it is bound; before that, answers every call as unreachable.
+class BoundClient final : public llm::LlmClient {
+ public:
+  explicit BoundClient(std::string model) : model_(std::move(model)) {}
+
+  void Bind(std::unique_ptr<llm::OpenAiClient> client) { client_ = std::move(client); }
+
+  void StreamChat(llm::ChatRequest request, llm::TokenSink on_token, llm::DoneSink on_done,
+                  llm::CancelToken cancel) override {
+    if (client_ != nullptr) {
+      client_->StreamChat(std::move(request), std::move(on_token), std::move(on_done),
+                          std::move(cancel));
+      return;
+    }
+    llm::ChatOutcome outcome;
+    outcome.status = UnavailableError("the AI service is not ready yet");
+    outcome.error = llm::LlmErrorKind::kUnreachable;
+    if (on_done) on_done(std::move(outcome));
+  }
+
+  std::string_view Model() const override { return model_; }
+
+ private:
+  std::string model_;
+  std::unique_ptr<llm::OpenAiClient> client_;
 };
 
-Result<std::unique_ptr<LlmRuntime>> LlmRuntime::Start(
-    const llm::LlmConfig& config, const ServeConfig& serve, const Clock& clock,
-    std::shared_ptr<const engine::Taxonomy> taxonomy, std::function<void(const std::string&)> log) {
+}  // namespace
+
+struct LlmRuntime::Impl {
+  llm::LlmConfig config;
+  std::unique_ptr<BoundClient> client;
+  std::unique_ptr<service::LlmCoach> coach;
+};
+
+std::unique_ptr<LlmRuntime> LlmRuntime::Create(const llm::LlmConfig& config,
+                                               const ServeConfig& serve, const Clock& clock,
+                                               std::shared_ptr<const engine::Taxonomy> taxonomy,
+                                               std::function<void(const std::string&)> log) {
   auto impl = std::make_unique<Impl>();
-  RC_ASSIGN_OR_RETURN(impl->client, llm::OpenAiClient::Create(impl->ioc.get_executor(), config));
+  impl->config = config;
+  impl->client = std::make_unique<BoundClient>(config.model);
   llm::RateLimitConfig limits;
   limits.per_session = {static_cast<double>(serve.llm_session_per_minute),
                         static_cast<double>(serve.llm_session_per_minute)};
@@ -43,18 +66,18 @@ Result<std::unique_ptr<LlmRuntime>> LlmRuntime::Start(
   }
   impl->coach =
       std::make_unique<service::LlmCoach>(*impl->client, clock, limits, std::move(options));
-  impl->guard.emplace(impl->ioc.get_executor());
-  Impl* raw = impl.get();
-  impl->thread = std::thread([raw] { raw->ioc.run(); });
   return std::unique_ptr<LlmRuntime>(new LlmRuntime(std::move(impl)));
 }
 
 LlmRuntime::LlmRuntime(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-LlmRuntime::~LlmRuntime() {
-  impl_->guard.reset();
-  impl_->ioc.stop();
-  if (impl_->thread.joinable()) impl_->thread.join();
+LlmRuntime::~LlmRuntime() = default;
+
+Status LlmRuntime::Bind(boost::asio::any_io_executor executor) {
+  RC_ASSIGN_OR_RETURN(std::unique_ptr<llm::OpenAiClient> client,
+                      llm::OpenAiClient::Create(std::move(executor), impl_->config));
+  impl_->client->Bind(std::move(client));
+  return Status::Ok();
 }
 
 service::LlmCoach& LlmRuntime::coach() { return *impl_->coach; }

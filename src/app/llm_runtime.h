@@ -1,7 +1,10 @@
-// LlmRuntime: LLM mode's moving parts for `serve` — the event loop the OpenAI-compatible client
-// streams on (one thread for all streams), the client, and the service's LlmCoach.
+// LlmRuntime: LLM mode's moving parts for `serve` — the OpenAI-compatible client and the
+// service's LlmCoach. The client's streams run as coroutines on the HTTP server's event loop
+// (bound with Bind() once the server exists), so relaying a token to the browser never crosses
+// threads and no thread is created per stream.
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
 #include <functional>
 #include <memory>
 #include <string>
@@ -17,15 +20,19 @@ namespace rc::app {
 
 class LlmRuntime {
  public:
-  // Starts the client's thread. InvalidArgument when the client cannot be created (e.g. an
-  // unreadable CA file). `config` must be enabled. `taxonomy` supplies aliases for grounding.
-  static Result<std::unique_ptr<LlmRuntime>> Start(const llm::LlmConfig& config,
-                                                   const ServeConfig& serve, const Clock& clock,
-                                                   std::shared_ptr<const engine::Taxonomy> taxonomy,
-                                                   std::function<void(const std::string&)> log);
-  // Stops the event loop (streams still running are dropped) and joins its thread. Destroy it
-  // while the services that use coach() still exist: dropped streams refer to them.
+  // The coach over a client that is not bound yet. `config` must be enabled. `taxonomy`
+  // supplies aliases for grounding.
+  static std::unique_ptr<LlmRuntime> Create(const llm::LlmConfig& config, const ServeConfig& serve,
+                                            const Clock& clock,
+                                            std::shared_ptr<const engine::Taxonomy> taxonomy,
+                                            std::function<void(const std::string&)> log);
   ~LlmRuntime();
+
+  // Creates the client on `executor`. InvalidArgument when it cannot be created (e.g. an
+  // unreadable CA file). Call once, before any request is served; until then a request for a
+  // stream fails as if the AI service were unreachable. The runtime must outlive the event
+  // loop's pending work (destroy the server first).
+  Status Bind(boost::asio::any_io_executor executor);
 
   service::LlmCoach& coach();
   std::string_view model() const;

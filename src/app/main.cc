@@ -186,10 +186,7 @@ int Serve(const std::vector<std::string>& args) {
   std::cerr << "llm: " << llm::Describe(*llm_config) << "\n";
   std::unique_ptr<LlmRuntime> llm_runtime;
   if (llm_config->enabled) {
-    Result<std::unique_ptr<LlmRuntime>> started =
-        LlmRuntime::Start(*llm_config, config, *clock, engine->taxonomy, log_line);
-    if (!started.ok()) return Fail(started.status());
-    llm_runtime = std::move(*started);
+    llm_runtime = LlmRuntime::Create(*llm_config, config, *clock, engine->taxonomy, log_line);
   }
   service::LlmCoach* coach = llm_runtime ? &llm_runtime->coach() : nullptr;
 
@@ -221,7 +218,12 @@ int Serve(const std::vector<std::string>& args) {
   options.shutdown_timeout = config.shutdown_timeout;
   options.client_ip_header = config.client_ip_header;
   if (!config.quiet) options.access_log = log_line;
+  // Declared after the services and the LLM runtime, so it is destroyed first: LLM streams
+  // still queued on its event loop refer to them.
   server::HttpServer http(router, options);
+  if (llm_runtime) {
+    if (Status bound = llm_runtime->Bind(http.executor()); !bound.ok()) return Fail(bound);
+  }
   Result<int> port = http.Listen();
   if (!port.ok()) return Fail(port.status());
 
@@ -242,7 +244,6 @@ int Serve(const std::vector<std::string>& args) {
   std::cout << "listening on http://" << (ipv6 ? "[" + config.host + "]" : config.host) << ":"
             << *port << std::endl;
   http.Run();
-  llm_runtime.reset();  // while the services its unfinished streams refer to still exist
   sweeper.Stop();
   std::cerr << "stopped\n";
   return kExitOk;

@@ -574,4 +574,6 @@ void HttpServer::Run() {
 
 void HttpServer::Shutdown() { impl_->BeginShutdown(); }
 
+boost::asio::any_io_executor HttpServer::executor() { return impl_->ioc.get_executor(); }
+
 }  // namespace rc::server

@@ -2,6 +2,7 @@
 // timeouts, hand requests to the Router on a bounded worker pool, write, shut down gracefully.
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -61,6 +62,11 @@ class HttpServer {
 
   // Starts the graceful shutdown described for Run().
   void Shutdown();
+
+  // The network event loop's executor, for work that should share its threads (the LLM
+  // client's streams). Valid for the server's lifetime; work still queued when the server is
+  // destroyed is dropped.
+  boost::asio::any_io_executor executor();
 
  private:
   struct Impl;
