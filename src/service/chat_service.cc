@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "codec/report_json.h"
 #include "llm/grounded_answer.h"
 #include "service/session_id.h"
 #include "service/validation.h"
@@ -115,6 +116,17 @@ Result<ChatService::Prepared> ChatService::Prepare(std::string_view session_id,
   prepared.session_id = std::string(session_id);
   prepared.question = std::string(question);
   RC_ASSIGN_OR_RETURN(prepared.session, store_.GetSession(session_id));
+  // The report the user saw, as stored with the session. A session without one that decodes
+  // (stored by an older version) has it recomputed from its inputs.
+  if (!prepared.session.report_json.empty()) {
+    Result<model::Report> stored = codec::ReportFromJson(prepared.session.report_json);
+    if (stored.ok()) {
+      prepared.analysis.report = std::move(*stored);
+      prepared.analysis.report_json = prepared.session.report_json;
+      prepared.analysis.markdown = prepared.session.analysis_markdown;
+      return prepared;
+    }
+  }
   RC_ASSIGN_OR_RETURN(prepared.analysis,
                       analyst_.Analyze(prepared.session.resume, prepared.session.job_description));
   return prepared;

@@ -23,9 +23,11 @@ struct AskResult {
   std::string notice;  // "" or why the built-in coach answered in LLM mode
 };
 
-// Loads the session, recomputes its report with the (deterministic) analyst, asks the LLM (when
-// `llm` is given) or the built-in responder, and appends the question and the answer to the
-// chat in one atomic write. Thread-safe; borrows its collaborators, which must outlive it and
+// Loads the session, asks the LLM (when `llm` is given) or the built-in responder, and appends
+// the question and the answer to the chat in one atomic write. The report an answer uses is the
+// one the user saw, decoded from the session's report_json (codec::ReportFromJson); only when
+// that is empty or does not decode (a session stored by an older version) is it recomputed with
+// the (deterministic) analyst. Thread-safe; borrows its collaborators, which must outlive it and
 // every stream it returned.
 //
 // In LLM mode every request is admitted by LlmCoach::Admit first: a refused request gets

@@ -7,8 +7,10 @@
 #include <thread>
 #include <vector>
 
+#include "codec/report_json.h"
 #include "service/analysis_service.h"
 #include "service/fakes_for_test.h"
+#include "service/session_id.h"
 #include "storage/memory_store.h"
 
 namespace rc::service {
@@ -20,6 +22,31 @@ class ChatServiceTest : public ::testing::Test {
     Result<AnalyzeResult> r = analysis_.Analyze("resume text", "job text");
     EXPECT_TRUE(r.ok());
     return r.ok() ? r->session_id : "";
+  }
+
+  // A session over the same inputs whose stored report_json is `report_json` verbatim (FakeAnalyst
+  // would score its 11-byte resume 11).
+  std::string StoredSession(const std::string& report_json) {
+    model::Session s;
+    Result<std::string> id = NewSessionId();
+    EXPECT_TRUE(id.ok());
+    s.id = id.value_or("");
+    s.resume = "resume text";
+    s.job_description = "job text";
+    s.report_json = report_json;
+    s.analysis_markdown = "## Qualification Assessment\nstored";
+    s.created_at_ms = s.updated_at_ms = clock_.NowMillis();
+    EXPECT_TRUE(store_.CreateSession(s).ok());
+    return s.id;
+  }
+
+  // A complete report, as BuiltinAnalyst stores it, with a score FakeAnalyst never gives.
+  static std::string FullReportJson(int total) {
+    model::Report report;
+    report.engine_version = "1.0.0";
+    report.score.total = total;
+    report.score.factors.push_back({"hard_skills", "Hard skills", 0.45, 0.5, 22.5, "1 of 2"});
+    return codec::ReportToJson(report);
   }
 
   FakeClock clock_;
@@ -36,8 +63,10 @@ TEST_F(ChatServiceTest, AnswersWithTheRecomputedReportAndStoresBothTurns) {
   clock_.Advance(5000);
   Result<AskResult> a = chat_.Ask(id, "am I qualified?");
   ASSERT_TRUE(a.ok()) << a.status().ToString();
-  // FakeAnalyst's score for an 11-byte resume is 11: the report was recomputed from the session.
+  // FakeAnalyst stores a partial report ({"score":{"total":11}}), as an older version might
+  // have: it does not decode, so the question ran the analyst again (11 for an 11-byte resume).
   EXPECT_EQ(a->answer, "answer to: am I qualified? (history 0, score 11)");
+  EXPECT_EQ(analyst_.calls.load(), 2);
   EXPECT_EQ(a->mode, "builtin");
 
   Result<model::Session> s = store_.GetSession(id);
@@ -49,6 +78,65 @@ TEST_F(ChatServiceTest, AnswersWithTheRecomputedReportAndStoresBothTurns) {
   EXPECT_EQ(s->chat[1].content, a->answer);
   EXPECT_EQ(s->chat[1].mode, "builtin");
   EXPECT_EQ(s->chat[1].created_at_ms, clock_.NowMillis());
+}
+
+TEST_F(ChatServiceTest, AnswersFromTheStoredReportWithoutRunningTheAnalyst) {
+  const std::string id = StoredSession(FullReportJson(77));
+  Result<AskResult> a = chat_.Ask(id, "am I qualified?");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->answer, "answer to: am I qualified? (history 0, score 77)");
+  Result<AskResult> b = chat_.Ask(id, "and now?");
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->answer, "answer to: and now? (history 2, score 77)");
+  EXPECT_EQ(analyst_.calls.load(), 0);
+  EXPECT_EQ(store_.GetSession(id)->chat.size(), 4u);
+}
+
+TEST_F(ChatServiceTest, StreamedAnswersUseTheStoredReportToo) {
+  const std::string id = StoredSession(FullReportJson(64));
+  Result<std::shared_ptr<AnswerStream>> stream = chat_.AskStream(id, "why?", "");
+  ASSERT_TRUE(stream.ok()) << stream.status().ToString();
+  EXPECT_EQ(analyst_.calls.load(), 0);
+  Result<model::Session> s = store_.GetSession(id);
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->chat.size(), 2u);
+  EXPECT_EQ(s->chat[1].content, "answer to: why? (history 0, score 64)");
+}
+
+TEST_F(ChatServiceTest, AStoredReportSparesAFailingAnalyst) {
+  analyst_.fail = true;
+  const std::string id = StoredSession(FullReportJson(90));
+  Result<AskResult> a = chat_.Ask(id, "hello");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->answer, "answer to: hello (history 0, score 90)");
+}
+
+TEST_F(ChatServiceTest, RecomputesWhenTheStoredReportIsMissingOrDoesNotDecode) {
+  nlohmann::json unknown_status = nlohmann::json::parse(FullReportJson(77));
+  unknown_status["checks"] = {{{"id", "x"},
+                               {"label", "X"},
+                               {"status", "unknown"},
+                               {"message", ""},
+                               {"spans", nlohmann::json::array()}}};
+  const std::vector<std::string> stored = {"", "not json", R"({"score":{"total":77}})",
+                                           unknown_status.dump()};
+  int calls = 0;
+  for (const std::string& report_json : stored) {
+    SCOPED_TRACE(report_json);
+    const std::string id = StoredSession(report_json);
+    Result<AskResult> a = chat_.Ask(id, "hello");
+    ASSERT_TRUE(a.ok()) << a.status().ToString();
+    EXPECT_EQ(a->answer, "answer to: hello (history 0, score 11)");
+    EXPECT_EQ(analyst_.calls.load(), ++calls);
+  }
+}
+
+TEST_F(ChatServiceTest, AnAnalystFailureWithoutAStoredReportStoresNothing) {
+  const std::string id = StoredSession("");
+  analyst_.fail = true;
+  Result<AskResult> a = chat_.Ask(id, "hello");
+  EXPECT_EQ(a.status(), InternalError("engine failed"));
+  EXPECT_TRUE(store_.GetSession(id)->chat.empty());
 }
 
 TEST_F(ChatServiceTest, PassesTheHistoryToTheResponder) {
