@@ -113,7 +113,15 @@ DecodedChunk DecodeStreamChunk(std::string_view data) {
     out.chunk = std::move(done);
     return out;
   }
-  const json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
+  // Every token arrives in one of these: keep only the members read below, so the id, model
+  // name, timestamps and fingerprints of each chunk are checked for syntax but never stored.
+  static const json::parser_callback_t kKeepReadMembers = [](int depth, json::parse_event_t event,
+                                                             json& parsed) {
+    if (depth != 1 || event != json::parse_event_t::key) return true;
+    const std::string& key = parsed.get_ref<const std::string&>();
+    return key == "choices" || key == "usage" || key == "error";
+  };
+  const json j = json::parse(data, kKeepReadMembers, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     out.error = BadResponse("a malformed event (not a JSON object)");
     return out;

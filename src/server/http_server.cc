@@ -456,7 +456,7 @@ struct HttpServer::Impl {
   static constexpr std::chrono::seconds kKeepAlive{15};
   // How long pieces of a streamed body may wait to be sent together after a write: short enough
   // to read as continuous typing, long enough to batch several tokens per write.
-  static constexpr std::chrono::milliseconds kCoalesce{25};
+  static constexpr std::chrono::milliseconds kCoalesce{40};
   // After asking a stream to stop, how long to wait for it to close before giving up on it.
   static constexpr std::chrono::seconds kStopGrace{10};
 
