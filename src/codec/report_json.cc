@@ -133,39 +133,53 @@ json CheckJson(const model::Check& c) {
               {"spans", ListJson(c.spans, SpanJson)}};
 }
 
-// Decoding. Each Decode overload reads one value at `path` (used in error messages) into `out`
-// and checks its JSON type first, so nlohmann's accessors never throw here.
+// Decoding. Each Decode overload reads one value at `path` into `out` and checks its JSON type
+// first, so nlohmann's accessors never throw here.
 
-Status TypeError(const std::string& path, std::string_view expected, const json& got) {
-  return InvalidArgumentError(path + ": expected " + std::string(expected) + ", got " +
+// Where a value is, as a chain of nodes on the stack; turned into text ("report.matches[2].status")
+// only for an error message, so decoding a valid report builds no path strings.
+struct Path {
+  const Path* parent = nullptr;
+  const char* key = nullptr;  // a member name, or null for an array element
+  std::size_t index = 0;
+
+  std::string ToString() const {
+    std::string out = parent != nullptr ? parent->ToString() : "";
+    if (key == nullptr) return out + "[" + std::to_string(index) + "]";
+    return parent != nullptr ? out + "." + key : key;
+  }
+};
+
+Status TypeError(const Path& path, std::string_view expected, const json& got) {
+  return InvalidArgumentError(path.ToString() + ": expected " + std::string(expected) + ", got " +
                               got.type_name());
 }
 
-Status Decode(const json& j, const std::string& path, std::string* out) {
+Status Decode(const json& j, const Path& path, std::string* out) {
   if (!j.is_string()) return TypeError(path, "a string", j);
   *out = j.get_ref<const std::string&>();
   return Status::Ok();
 }
 
-Status Decode(const json& j, const std::string& path, bool* out) {
+Status Decode(const json& j, const Path& path, bool* out) {
   if (!j.is_boolean()) return TypeError(path, "a boolean", j);
   *out = j.get<bool>();
   return Status::Ok();
 }
 
-Status Decode(const json& j, const std::string& path, int* out) {
+Status Decode(const json& j, const Path& path, int* out) {
   if (!j.is_number_integer()) return TypeError(path, "an integer", j);
   constexpr std::int64_t kMin = std::numeric_limits<int>::min();
   constexpr std::int64_t kMax = std::numeric_limits<int>::max();
   const bool in_range = j.is_number_unsigned()
                             ? j.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax)
                             : j.get<std::int64_t>() >= kMin && j.get<std::int64_t>() <= kMax;
-  if (!in_range) return InvalidArgumentError(path + ": integer out of range");
+  if (!in_range) return InvalidArgumentError(path.ToString() + ": integer out of range");
   *out = static_cast<int>(j.get<std::int64_t>());
   return Status::Ok();
 }
 
-Status Decode(const json& j, const std::string& path, double* out) {
+Status Decode(const json& j, const Path& path, double* out) {
   if (!j.is_number()) return TypeError(path, "a number", j);
   *out = j.get<double>();
   return Status::Ok();
@@ -173,7 +187,7 @@ Status Decode(const json& j, const std::string& path, double* out) {
 
 // An enum from its wire name: the model's name function is the only list of names.
 template <typename E, std::size_t N>
-Status DecodeEnum(const json& j, const std::string& path, const std::array<E, N>& values,
+Status DecodeEnum(const json& j, const Path& path, const std::array<E, N>& values,
                   const char* (*name)(E), E* out) {
   if (!j.is_string()) return TypeError(path, "a string", j);
   const std::string& text = j.get_ref<const std::string&>();
@@ -185,7 +199,7 @@ Status DecodeEnum(const json& j, const std::string& path, const std::array<E, N>
   }
   // The value is engine vocabulary, not a document; keep the message short all the same.
   constexpr std::size_t kMaxShown = 40;
-  return InvalidArgumentError(path + ": unknown value \"" + text.substr(0, kMaxShown) +
+  return InvalidArgumentError(path.ToString() + ": unknown value \"" + text.substr(0, kMaxShown) +
                               (text.size() > kMaxShown ? "...\"" : "\""));
 }
 
@@ -203,42 +217,42 @@ constexpr std::array kMatchStatuses = {model::MatchStatus::kMet, model::MatchSta
 constexpr std::array kCheckStatuses = {model::CheckStatus::kPass, model::CheckStatus::kWarn,
                                        model::CheckStatus::kFail};
 
-Status Decode(const json& j, const std::string& path, model::SkillKind* out) {
+Status Decode(const json& j, const Path& path, model::SkillKind* out) {
   return DecodeEnum(j, path, kSkillKinds, &model::SkillKindName, out);
 }
-Status Decode(const json& j, const std::string& path, model::RequirementKind* out) {
+Status Decode(const json& j, const Path& path, model::RequirementKind* out) {
   return DecodeEnum(j, path, kRequirementKinds, &model::RequirementKindName, out);
 }
-Status Decode(const json& j, const std::string& path, model::Importance* out) {
+Status Decode(const json& j, const Path& path, model::Importance* out) {
   return DecodeEnum(j, path, kImportances, &model::ImportanceName, out);
 }
-Status Decode(const json& j, const std::string& path, model::MatchStatus* out) {
+Status Decode(const json& j, const Path& path, model::MatchStatus* out) {
   return DecodeEnum(j, path, kMatchStatuses, &model::MatchStatusName, out);
 }
-Status Decode(const json& j, const std::string& path, model::CheckStatus* out) {
+Status Decode(const json& j, const Path& path, model::CheckStatus* out) {
   return DecodeEnum(j, path, kCheckStatuses, &model::CheckStatusName, out);
 }
 
 // The structs, declared before the templates below so that they can find them.
-Status Decode(const json& j, const std::string& path, model::Span* out);
-Status Decode(const json& j, const std::string& path, model::YearMonth* out);
-Status Decode(const json& j, const std::string& path, model::SkillMention* out);
-Status Decode(const json& j, const std::string& path, model::Section* out);
-Status Decode(const json& j, const std::string& path, model::ExperienceEntry* out);
-Status Decode(const json& j, const std::string& path, model::EducationEntry* out);
-Status Decode(const json& j, const std::string& path, model::Contact* out);
-Status Decode(const json& j, const std::string& path, model::ResumeFacts* out);
-Status Decode(const json& j, const std::string& path, model::Requirement* out);
-Status Decode(const json& j, const std::string& path, model::JobFacts* out);
-Status Decode(const json& j, const std::string& path, model::Evidence* out);
-Status Decode(const json& j, const std::string& path, model::RequirementMatch* out);
-Status Decode(const json& j, const std::string& path, model::ScoreFactor* out);
-Status Decode(const json& j, const std::string& path, model::Score* out);
-Status Decode(const json& j, const std::string& path, model::Check* out);
+Status Decode(const json& j, const Path& path, model::Span* out);
+Status Decode(const json& j, const Path& path, model::YearMonth* out);
+Status Decode(const json& j, const Path& path, model::SkillMention* out);
+Status Decode(const json& j, const Path& path, model::Section* out);
+Status Decode(const json& j, const Path& path, model::ExperienceEntry* out);
+Status Decode(const json& j, const Path& path, model::EducationEntry* out);
+Status Decode(const json& j, const Path& path, model::Contact* out);
+Status Decode(const json& j, const Path& path, model::ResumeFacts* out);
+Status Decode(const json& j, const Path& path, model::Requirement* out);
+Status Decode(const json& j, const Path& path, model::JobFacts* out);
+Status Decode(const json& j, const Path& path, model::Evidence* out);
+Status Decode(const json& j, const Path& path, model::RequirementMatch* out);
+Status Decode(const json& j, const Path& path, model::ScoreFactor* out);
+Status Decode(const json& j, const Path& path, model::Score* out);
+Status Decode(const json& j, const Path& path, model::Check* out);
 
 // null is the empty optional.
 template <typename T>
-Status Decode(const json& j, const std::string& path, std::optional<T>* out) {
+Status Decode(const json& j, const Path& path, std::optional<T>* out) {
   if (j.is_null()) {
     out->reset();
     return Status::Ok();
@@ -250,13 +264,13 @@ Status Decode(const json& j, const std::string& path, std::optional<T>* out) {
 }
 
 template <typename T>
-Status Decode(const json& j, const std::string& path, std::vector<T>* out) {
+Status Decode(const json& j, const Path& path, std::vector<T>* out) {
   if (!j.is_array()) return TypeError(path, "an array", j);
   out->clear();
   out->reserve(j.size());
   for (std::size_t i = 0; i < j.size(); ++i) {
     T item{};
-    RC_RETURN_IF_ERROR(Decode(j[i], path + "[" + std::to_string(i) + "]", &item));
+    RC_RETURN_IF_ERROR(Decode(j[i], Path{&path, nullptr, i}, &item));
     out->push_back(std::move(item));
   }
   return Status::Ok();
@@ -266,18 +280,19 @@ Status Decode(const json& j, const std::string& path, std::vector<T>* out) {
 // skipped, so a struct's decoder is a flat list of Field() calls.
 class ObjectReader {
  public:
-  ObjectReader(const json& j, std::string path) : j_(j), path_(std::move(path)) {
+  ObjectReader(const json& j, const Path& path) : j_(j), path_(path) {
     if (!j_.is_object()) status_ = TypeError(path_, "an object", j_);
   }
 
   template <typename T>
   ObjectReader& Field(const char* key, T* out) {
     if (!status_.ok()) return *this;
+    const Path member{&path_, key};
     const auto it = j_.find(key);
     if (it == j_.end()) {
-      status_ = InvalidArgumentError(path_ + "." + key + " is missing");
+      status_ = InvalidArgumentError(member.ToString() + " is missing");
     } else {
-      status_ = Decode(*it, path_ + "." + key, out);
+      status_ = Decode(*it, member, out);
     }
     return *this;
   }
@@ -286,19 +301,19 @@ class ObjectReader {
 
  private:
   const json& j_;
-  std::string path_;
+  const Path& path_;
   Status status_;
 };
 
-Status Decode(const json& j, const std::string& path, model::Span* out) {
+Status Decode(const json& j, const Path& path, model::Span* out) {
   return ObjectReader(j, path).Field("begin", &out->begin).Field("end", &out->end).status();
 }
 
-Status Decode(const json& j, const std::string& path, model::YearMonth* out) {
+Status Decode(const json& j, const Path& path, model::YearMonth* out) {
   return ObjectReader(j, path).Field("year", &out->year).Field("month", &out->month).status();
 }
 
-Status Decode(const json& j, const std::string& path, model::SkillMention* out) {
+Status Decode(const json& j, const Path& path, model::SkillMention* out) {
   return ObjectReader(j, path)
       .Field("skill_id", &out->skill_id)
       .Field("name", &out->name)
@@ -308,7 +323,7 @@ Status Decode(const json& j, const std::string& path, model::SkillMention* out) 
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::Section* out) {
+Status Decode(const json& j, const Path& path, model::Section* out) {
   return ObjectReader(j, path)
       .Field("kind", &out->kind)
       .Field("heading", &out->heading)
@@ -317,7 +332,7 @@ Status Decode(const json& j, const std::string& path, model::Section* out) {
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::ExperienceEntry* out) {
+Status Decode(const json& j, const Path& path, model::ExperienceEntry* out) {
   return ObjectReader(j, path)
       .Field("title", &out->title)
       .Field("employer", &out->employer)
@@ -331,7 +346,7 @@ Status Decode(const json& j, const std::string& path, model::ExperienceEntry* ou
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::EducationEntry* out) {
+Status Decode(const json& j, const Path& path, model::EducationEntry* out) {
   return ObjectReader(j, path)
       .Field("degree_level", &out->degree_level)
       .Field("field", &out->field)
@@ -341,7 +356,7 @@ Status Decode(const json& j, const std::string& path, model::EducationEntry* out
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::Contact* out) {
+Status Decode(const json& j, const Path& path, model::Contact* out) {
   return ObjectReader(j, path)
       .Field("name", &out->name)
       .Field("email", &out->email)
@@ -351,7 +366,7 @@ Status Decode(const json& j, const std::string& path, model::Contact* out) {
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::ResumeFacts* out) {
+Status Decode(const json& j, const Path& path, model::ResumeFacts* out) {
   return ObjectReader(j, path)
       .Field("contact", &out->contact)
       .Field("sections", &out->sections)
@@ -364,7 +379,7 @@ Status Decode(const json& j, const std::string& path, model::ResumeFacts* out) {
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::Requirement* out) {
+Status Decode(const json& j, const Path& path, model::Requirement* out) {
   return ObjectReader(j, path)
       .Field("id", &out->id)
       .Field("kind", &out->kind)
@@ -380,7 +395,7 @@ Status Decode(const json& j, const std::string& path, model::Requirement* out) {
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::JobFacts* out) {
+Status Decode(const json& j, const Path& path, model::JobFacts* out) {
   return ObjectReader(j, path)
       .Field("title", &out->title)
       .Field("seniority", &out->seniority)
@@ -392,7 +407,7 @@ Status Decode(const json& j, const std::string& path, model::JobFacts* out) {
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::Evidence* out) {
+Status Decode(const json& j, const Path& path, model::Evidence* out) {
   return ObjectReader(j, path)
       .Field("span", &out->span)
       .Field("section", &out->section)
@@ -400,7 +415,7 @@ Status Decode(const json& j, const std::string& path, model::Evidence* out) {
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::RequirementMatch* out) {
+Status Decode(const json& j, const Path& path, model::RequirementMatch* out) {
   return ObjectReader(j, path)
       .Field("requirement_id", &out->requirement_id)
       .Field("status", &out->status)
@@ -412,7 +427,7 @@ Status Decode(const json& j, const std::string& path, model::RequirementMatch* o
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::ScoreFactor* out) {
+Status Decode(const json& j, const Path& path, model::ScoreFactor* out) {
   return ObjectReader(j, path)
       .Field("id", &out->id)
       .Field("label", &out->label)
@@ -423,11 +438,11 @@ Status Decode(const json& j, const std::string& path, model::ScoreFactor* out) {
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::Score* out) {
+Status Decode(const json& j, const Path& path, model::Score* out) {
   return ObjectReader(j, path).Field("total", &out->total).Field("factors", &out->factors).status();
 }
 
-Status Decode(const json& j, const std::string& path, model::Check* out) {
+Status Decode(const json& j, const Path& path, model::Check* out) {
   return ObjectReader(j, path)
       .Field("id", &out->id)
       .Field("label", &out->label)
@@ -437,7 +452,7 @@ Status Decode(const json& j, const std::string& path, model::Check* out) {
       .status();
 }
 
-Status Decode(const json& j, const std::string& path, model::Report* out) {
+Status Decode(const json& j, const Path& path, model::Report* out) {
   return ObjectReader(j, path)
       .Field("engine_version", &out->engine_version)
       .Field("taxonomy_version", &out->taxonomy_version)
@@ -480,7 +495,7 @@ std::string ReportToJson(const model::Report& report, int indent) {
 Result<model::Report> ReportFromJsonValue(const nlohmann::json& value) {
   try {
     model::Report report;
-    RC_RETURN_IF_ERROR(Decode(value, "report", &report));
+    RC_RETURN_IF_ERROR(Decode(value, Path{nullptr, "report"}, &report));
     return report;
   } catch (const json::exception& e) {
     // Not expected (every accessor is guarded by a type check), but never let one escape.
