@@ -48,8 +48,8 @@ class StreamWriter final : public BodyWriter, public std::enable_shared_from_thi
   StreamWriter(asio::any_io_executor strand, asio::thread_pool::executor_type workers)
       : wake(strand), strand_(std::move(strand)), workers_(workers) {}
 
-  // Only the first write after the connection took the queue wakes it: one post per batch of
-  // tokens, not per token.
+  // Only a write that finds the connection asleep (armed) wakes it: one post per idle period, not
+  // per token.
   void Write(std::string bytes) override {
     bool wake_up = false;
     {
@@ -78,22 +78,22 @@ class StreamWriter final : public BodyWriter, public std::enable_shared_from_thi
     asio::post(strand_, [self = shared_from_this()] { self->wake.cancel(); });
   }
 
-  // Takes what is queued; `closed` says whether the producer has finished.
+  // Takes what is queued; `closed` says whether the producer has finished. Writes stay silent
+  // (no wake-up) until Arm().
   std::string Take(bool& closed) {
     std::lock_guard lock(mu_);
     closed = closed_;
-    notified_ = false;
+    notified_ = true;
     return std::exchange(queued_, {});
   }
 
-  bool HasWork() {
+  // Lets the next Write wake the connection, which is about to sleep. False (and nothing
+  // changes) when there is something to send already.
+  bool Arm() {
     std::lock_guard lock(mu_);
-    return closed_ || !queued_.empty();
-  }
-
-  bool IsClosed() {
-    std::lock_guard lock(mu_);
-    return closed_;
+    if (closed_ || !queued_.empty()) return false;
+    notified_ = false;
+    return true;
   }
 
   asio::steady_timer wake;
@@ -105,7 +105,7 @@ class StreamWriter final : public BodyWriter, public std::enable_shared_from_thi
   std::mutex mu_;
   std::string queued_;
   bool closed_ = false;
-  bool notified_ = false;  // a wake-up is posted or the connection is awake
+  bool notified_ = false;  // writes need not wake the connection (it is awake or holding)
 };
 
 HttpRequest ToRequest(const http::request_parser<http::string_body>& parser) {
@@ -401,17 +401,6 @@ struct HttpServer::Impl {
         shutdown_handled = true;
         body->Stop(StopReason::kShutdown);
       }
-      // Coalesce: after a write, pieces that arrive within kCoalesce go out together (one
-      // syscall and one chunk for several tokens). The first write is never held back, and the
-      // end of the stream is sent at once.
-      if (!client_gone && writer->HasWork() && !writer->IsClosed() &&
-          std::chrono::steady_clock::now() < hold_until &&
-          !(!shutdown_handled && writer->shutdown_requested.load())) {
-        writer->wake.expires_at(hold_until);
-        auto [hec2] = co_await writer->wake.async_wait(kTuple);
-        (void)hec2;
-        continue;
-      }
       bool closed = false;
       std::string chunk = writer->Take(closed);
       if (!chunk.empty() && !client_gone) {
@@ -431,8 +420,18 @@ struct HttpServer::Impl {
       }
       if (closed) break;
       if (client_gone && std::chrono::steady_clock::now() >= stop_deadline) break;
-      if (writer->HasWork() || (!client_gone && *gone)) continue;
+      if (!client_gone && *gone) continue;
       if (!shutdown_handled && writer->shutdown_requested.load()) continue;
+      if (!client_gone && std::chrono::steady_clock::now() < hold_until) {
+        // Coalesce: pieces written during kCoalesce after a write go out together (one chunk,
+        // one syscall for several tokens) and do not wake this loop. The end of the stream, the
+        // client leaving and shutdown always wake it, so they are never held back.
+        writer->wake.expires_at(hold_until);
+        auto [held] = co_await writer->wake.async_wait(kTuple);
+        (void)held;
+        continue;
+      }
+      if (!writer->Arm()) continue;  // something arrived already
       // Sleep until the producer writes or closes, the client goes, or a keep-alive is due.
       writer->wake.expires_at(client_gone ? stop_deadline : last_write + kKeepAlive);
       auto [wec] = co_await writer->wake.async_wait(kTuple);
