@@ -276,6 +276,73 @@ TEST(ReportFromJsonTest, IntegersAreAcceptedWhereTheModelHasADouble) {
   EXPECT_EQ(r->score.factors[0].weight, 1.0);
 }
 
+// Every member of every object in `j`, as JSON pointers ("/matches/0/status").
+void CollectMembers(const nlohmann::json& j, const std::string& at, std::vector<std::string>* out) {
+  if (j.is_object()) {
+    for (const auto& [key, value] : j.items()) {
+      out->push_back(at + "/" + key);
+      CollectMembers(value, at + "/" + key, out);
+    }
+  } else if (j.is_array()) {
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      CollectMembers(j[i], at + "/" + std::to_string(i), out);
+    }
+  }
+}
+
+// "/matches/0/status" as the decoder names it: "report.matches[0].status".
+std::string DecoderPath(const std::string& pointer) {
+  std::string out = "report";
+  std::stringstream parts(pointer.substr(1));
+  std::string part;
+  while (std::getline(parts, part, '/')) {
+    const bool index = !part.empty() && std::all_of(part.begin(), part.end(),
+                                                    [](char c) { return c >= '0' && c <= '9'; });
+    out += index ? "[" + part + "]" : "." + part;
+  }
+  return out;
+}
+
+// Each key the encoder writes is read back: without it, the report does not decode.
+TEST(ReportFromJsonTest, EveryKeyTheEncoderWritesIsRequired) {
+  const nlohmann::json full = ReportToJsonValue(FullReport());
+  std::vector<std::string> members;
+  CollectMembers(full, "", &members);
+  ASSERT_GT(members.size(), 100u);
+  for (const std::string& pointer : members) {
+    SCOPED_TRACE(pointer);
+    nlohmann::json edited = full;
+    const nlohmann::json::json_pointer ptr(pointer);
+    edited[ptr.parent_pointer()].erase(ptr.back());
+    Result<model::Report> r = ReportFromJson(edited.dump());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status(), InvalidArgumentError(DecoderPath(pointer) + " is missing"));
+  }
+}
+
+// Each value is type-checked where it is: a value of a type never valid there is named by its
+// path, and nothing throws.
+TEST(ReportFromJsonTest, EveryValueIsTypeChecked) {
+  const nlohmann::json full = ReportToJsonValue(FullReport());
+  std::vector<std::string> members;
+  CollectMembers(full, "", &members);
+  for (const std::string& pointer : members) {
+    SCOPED_TRACE(pointer);
+    const nlohmann::json::json_pointer ptr(pointer);
+    // A string is never valid where the encoder wrote something else, and an object never
+    // valid where it wrote a string.
+    const nlohmann::json wrong =
+        full[ptr].is_string() ? nlohmann::json::object() : nlohmann::json("wrong");
+    nlohmann::json edited = full;
+    edited[ptr] = wrong;
+    Result<model::Report> r = ReportFromJson(edited.dump());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_TRUE(r.status().message().starts_with(DecoderPath(pointer) + ": expected "))
+        << r.status().message();
+  }
+}
+
 struct MalformedCase {
   std::string name;
   std::string text;
