@@ -1,5 +1,5 @@
 // JSON encoding of the engine's report and the stored session, shared by the server (wire),
-// the service (persisted report) and the CLI (`analyze --format json`), and the report's decoding.
+// the service (persisted report) and the CLI (`analyze --format json`); decoding of the report.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,12 +21,12 @@ nlohmann::json ReportToJsonValue(const model::Report& report);
 std::string ReportToJson(const model::Report& report, int indent = -1);
 
 // The inverse of ReportToJson: ReportToJson(*ReportFromJson(ReportToJson(r))) == ReportToJson(r)
-// byte for byte. Every key the encoder writes must be present with the encoder's type (an empty
-// optional as null; a number with a fraction is not accepted where the model has an integer),
-// enums must be one of their wire names; keys the encoder does not write are ignored, so a newer
-// encoding still decodes. Anything else is InvalidArgument naming the first offending place as a
-// path, e.g. "report.job.requirements[2].importance: unknown value \"sometimes\"", or "report is
-// not valid JSON (at byte 17)". Never throws. Thread-safe (no shared state).
+// byte for byte. Every key the encoder writes must be present with the encoder's type: an empty
+// optional as null, an integer field as a number without a fraction or exponent, an enum as one
+// of its wire names. Keys the encoder does not write are ignored, so a newer encoding still
+// decodes. Anything else is InvalidArgument naming the first offending place as a path, e.g.
+// "report.job.requirements[2].importance: unknown value \"sometimes\"", or "report is not valid
+// JSON (at byte 17)". Never throws. Thread-safe (no shared state).
 Result<model::Report> ReportFromJson(std::string_view json);
 
 // The same from an already parsed value.
