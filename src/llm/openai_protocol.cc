@@ -7,6 +7,8 @@
 #include <ctime>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 namespace rc::llm {
 namespace {
@@ -86,6 +88,132 @@ ChunkError BadResponse(std::string what) {
   return {UnavailableError("the AI service sent " + what), LlmErrorKind::kBadResponse};
 }
 
+// Reads the members of a chat.completion.chunk that DecodeStreamChunk uses while the event is
+// parsed, without building a document (every token arrives in one of these). Error payloads
+// (an "error" member, finish_reason "error") set `needs_document`: they are rare and decoded
+// from the full document.
+class ChunkReader {
+ public:
+  enum class Role { kOther, kTop, kChoices, kChoice0, kDelta, kUsage };
+
+  bool top_is_object = false;
+  bool needs_document = false;
+  StreamChunk chunk;
+
+  bool null() { return Scalar(Kind::kNull, {}, 0); }
+  bool boolean(bool) { return Scalar(Kind::kOther, {}, 0); }
+  bool number_integer(json::number_integer_t v) {
+    return Scalar(Kind::kCount, {}, std::max<std::int64_t>(0, v));
+  }
+  bool number_unsigned(json::number_unsigned_t v) {
+    constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    return Scalar(Kind::kCount, {}, static_cast<std::int64_t>(std::min<std::uint64_t>(v, kMax)));
+  }
+  bool number_float(json::number_float_t, const json::string_t&) {
+    return Scalar(Kind::kOther, {}, 0);
+  }
+  bool string(json::string_t& v) { return Scalar(Kind::kString, v, 0); }
+  bool binary(json::binary_t&) { return Scalar(Kind::kOther, {}, 0); }
+  bool start_object(std::size_t) {
+    stack_.push_back({RoleOfNew(/*object=*/true), false, 0, {}});
+    return true;
+  }
+  bool key(json::string_t& k) {
+    stack_.back().key = k;
+    return true;
+  }
+  bool end_object() {
+    stack_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) {
+    stack_.push_back({RoleOfNew(/*object=*/false), true, 0, {}});
+    return true;
+  }
+  bool end_array() {
+    stack_.pop_back();
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+    return false;
+  }
+
+ private:
+  enum class Kind { kNull, kString, kCount, kOther };
+  struct Frame {
+    Role role;
+    bool array;
+    int index;        // elements seen so far, for arrays
+    std::string key;  // the current member's name, for objects
+  };
+
+  // The role of a container that starts here, in its parent (which counts it as an element).
+  Role RoleOfNew(bool object) {
+    if (stack_.empty()) {
+      top_is_object = object;
+      return object ? Role::kTop : Role::kOther;
+    }
+    Frame& parent = stack_.back();
+    const int index = parent.array ? parent.index++ : 0;
+    switch (parent.role) {
+      case Role::kTop:
+        if (parent.key == "choices") return object ? Role::kOther : Role::kChoices;
+        if (parent.key == "usage" && object) {
+          chunk.usage = Usage{0, 0, false};
+          return Role::kUsage;
+        }
+        if (parent.key == "error") needs_document = true;
+        return Role::kOther;
+      case Role::kChoices:
+        return object && index == 0 ? Role::kChoice0 : Role::kOther;
+      case Role::kChoice0:
+        if (parent.key == "delta" && object) return Role::kDelta;
+        if (parent.key == "error") needs_document = true;
+        return Role::kOther;
+      default:
+        return Role::kOther;
+    }
+  }
+
+  bool Scalar(Kind kind, std::string_view text, std::int64_t count) {
+    if (stack_.empty()) return true;  // a top-level scalar: not an object
+    Frame& parent = stack_.back();
+    if (parent.array) {
+      ++parent.index;
+      return true;
+    }
+    switch (parent.role) {
+      case Role::kTop:
+        if (parent.key == "error" && kind != Kind::kNull) needs_document = true;
+        if (parent.key == "usage") chunk.usage.reset();
+        break;
+      case Role::kChoice0:
+        if (parent.key == "finish_reason") {
+          chunk.finish_reason = kind == Kind::kString ? std::string(text) : std::string();
+          if (chunk.finish_reason == "error") needs_document = true;
+        }
+        break;
+      case Role::kDelta:
+        if (parent.key == "content") {
+          chunk.content = kind == Kind::kString ? std::string(text) : std::string();
+        }
+        break;
+      case Role::kUsage:
+        if (parent.key == "prompt_tokens") {
+          chunk.usage->prompt_tokens = kind == Kind::kCount ? count : 0;
+        } else if (parent.key == "completion_tokens") {
+          chunk.usage->completion_tokens = kind == Kind::kCount ? count : 0;
+        }
+        break;
+      default:
+        break;
+    }
+    return true;
+  }
+
+  std::vector<Frame> stack_;
+};
+
 }  // namespace
 
 std::string BuildRequestBody(const LlmConfig& config, const ChatRequest& request) {
@@ -113,15 +241,18 @@ DecodedChunk DecodeStreamChunk(std::string_view data) {
     out.chunk = std::move(done);
     return out;
   }
-  // Every token arrives in one of these: keep only the members read below, so the id, model
-  // name, timestamps and fingerprints of each chunk are checked for syntax but never stored.
-  static const json::parser_callback_t kKeepReadMembers = [](int depth, json::parse_event_t event,
-                                                             json& parsed) {
-    if (depth != 1 || event != json::parse_event_t::key) return true;
-    const std::string& key = parsed.get_ref<const std::string&>();
-    return key == "choices" || key == "usage" || key == "error";
-  };
-  const json j = json::parse(data, kKeepReadMembers, /*allow_exceptions=*/false);
+  // The common case, read while parsing; error payloads go through the document below.
+  ChunkReader reader;
+  const bool parsed = json::sax_parse(data, &reader, json::input_format_t::json, /*strict=*/true);
+  if (!parsed || !reader.top_is_object) {
+    out.error = BadResponse("a malformed event (not a JSON object)");
+    return out;
+  }
+  if (!reader.needs_document) {
+    out.chunk = std::move(reader.chunk);
+    return out;
+  }
+  const json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     out.error = BadResponse("a malformed event (not a JSON object)");
     return out;

@@ -80,6 +80,27 @@ TEST(DecodeStreamChunkTest, OddTypesNeverThrow) {
   EXPECT_EQ(d.chunk->usage->completion_tokens, 0);
 }
 
+TEST(DecodeStreamChunkTest, ReadsOnlyTheFirstChoicesDeltaWhereverMembersAppear) {
+  DecodedChunk d = DecodeStreamChunk(
+      R"({"usage":null,"model":{"content":"no"},"choices":[{"logprobs":{"content":[{"token":"x"}]},)"
+      R"("delta":{"role":"assistant","content":"caf\u00e9 \"q\"\n"},"index":0},)"
+      R"({"delta":{"content":"second choice"}}],"id":"c1","content":"top"})");
+  ASSERT_TRUE(d.chunk);
+  EXPECT_EQ(d.chunk->content, "caf\xC3\xA9 \"q\"\n");
+  EXPECT_FALSE(d.chunk->usage);
+  d = DecodeStreamChunk(R"({"choices":[7,{"delta":{"content":"not the first"}}]})");
+  ASSERT_TRUE(d.chunk);
+  EXPECT_EQ(d.chunk->content, "");
+  d = DecodeStreamChunk(
+      R"({"usage":{"completion_tokens":5,"details":{"prompt_tokens":9}},"choices":[]})");
+  ASSERT_TRUE(d.chunk && d.chunk->usage);
+  EXPECT_EQ(d.chunk->usage->prompt_tokens, 0);
+  EXPECT_EQ(d.chunk->usage->completion_tokens, 5);
+  d = DecodeStreamChunk(R"({"error":null,"choices":[{"delta":{"content":"ok"}}]})");
+  ASSERT_TRUE(d.chunk);
+  EXPECT_EQ(d.chunk->content, "ok");
+}
+
 TEST(DecodeStreamChunkTest, RoleOnlyChunkHasNoContent) {
   DecodedChunk d = DecodeStreamChunk(R"({"choices":[{"delta":{"role":"assistant"}}]})");
   ASSERT_TRUE(d.chunk);

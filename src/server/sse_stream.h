@@ -17,6 +17,10 @@ namespace rc::server {
 // U+FFFD, so the data line is always valid JSON.
 std::string SseEvent(std::string_view name, const nlohmann::json& data);
 
+// Appends `text` as a JSON string literal (quotes included), byte-identical to nlohmann's
+// compact dump; invalid UTF-8 becomes U+FFFD.
+void AppendJsonString(std::string& out, std::string_view text);
+
 // True when an Accept header asks for text/event-stream.
 bool WantsEventStream(std::string_view accept);
 

@@ -69,6 +69,26 @@ TEST(SseEvent, ReplacesInvalidUtf8) {
             "b");
 }
 
+TEST(AppendJsonString, MatchesTheJsonLibrarysEncodingByteForByte) {
+  std::vector<std::string> samples = {"",
+                                      "plain",
+                                      "quote \" and \\ backslash",
+                                      "caf\xC3\xA9 \xE2\x9C\x93",
+                                      "emoji \xF0\x9F\x9A\x80",
+                                      std::string("bad \xff byte"),
+                                      "</script>"};
+  std::string controls;
+  for (int c = 0; c < 0x80; ++c) controls.push_back(static_cast<char>(c));
+  samples.push_back(controls);
+  for (const std::string& text : samples) {
+    std::string ours;
+    AppendJsonString(ours, text);
+    EXPECT_EQ(ours,
+              nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+        << text;
+  }
+}
+
 TEST(WantsEventStream, MatchesTheMediaTypeInAnyCaseAndList) {
   EXPECT_TRUE(WantsEventStream("text/event-stream"));
   EXPECT_TRUE(WantsEventStream("application/json, Text/Event-Stream;q=0.9"));
