@@ -1,6 +1,7 @@
 // AnalysisService.
 #include "service/analysis_service.h"
 
+#include <optional>
 #include <utility>
 
 #include "llm/output_checks.h"
@@ -71,24 +72,6 @@ class AnalysisService::LlmStream final : public AnswerStream,
   llm::CancelToken cancel_ = std::make_shared<llm::CancelSignal>();
 };
 
-namespace {
-
-// A stream whose session already exists (built-in mode, or a fallback decided up front).
-class DoneAnalysisStream final : public AnswerStream {
- public:
-  DoneAnalysisStream(std::string report_json, StreamEnd end)
-      : report_json_(std::move(report_json)), end_(std::move(end)) {}
-  const std::string& report_json() const override { return report_json_; }
-  void Start(std::shared_ptr<StreamSink> sink) override { sink->Finish(std::move(end_)); }
-  void Cancel() override {}
-
- private:
-  std::string report_json_;
-  StreamEnd end_;
-};
-
-}  // namespace
-
 Result<AnalysisService::Prepared> AnalysisService::Prepare(std::string_view resume,
                                                            std::string_view job_description) {
   RC_RETURN_IF_ERROR(ValidateText("resume", resume, limits_.max_resume_chars));
@@ -139,26 +122,32 @@ Result<AnalyzeResult> AnalysisService::Create(Prepared prepared) {
                        std::move(prepared.notice)};
 }
 
+std::optional<llm::BuiltPrompt> AnalysisService::AdmitLlm(Prepared& prepared,
+                                                          std::string_view client_ip) {
+  if (llm_ == nullptr) return std::nullopt;
+  const LlmAdmission admission = llm_->Admit("", client_ip);
+  if (!admission.status.ok()) {
+    prepared.notice = FallbackNotice(admission.status.message(), "analysis");
+    return std::nullopt;
+  }
+  Result<llm::BuiltPrompt> prompt = llm::BuildAnalysisPrompt(
+      prepared.output.report, prepared.resume, prepared.job_description, llm_->budget());
+  if (!prompt.ok()) {
+    prepared.notice = FallbackNotice(prompt.status().message(), "analysis");
+    return std::nullopt;
+  }
+  return std::move(*prompt);
+}
+
 Result<AnalyzeResult> AnalysisService::Analyze(std::string_view resume,
                                                std::string_view job_description,
                                                std::string_view client_ip) {
   RC_ASSIGN_OR_RETURN(Prepared prepared, Prepare(resume, job_description));
-  if (llm_ != nullptr) {
-    const LlmAdmission admission = llm_->Admit("", client_ip);
-    if (!admission.status.ok()) {
-      prepared.notice = FallbackNotice(admission.status.message(), "analysis");
-    } else {
-      Result<llm::BuiltPrompt> prompt =
-          llm::BuildAnalysisPrompt(prepared.output.report, resume, job_description, llm_->budget());
-      if (!prompt.ok()) {
-        prepared.notice = FallbackNotice(prompt.status().message(), "analysis");
-      } else {
-        const llm::GroundedAnswer answer = llm::CompleteGroundedAnswer(
-            llm_->client(), prompt->request, llm_->UnsupportedSkills(prepared.output.report));
-        llm_->Record("analysis", answer.outcome, prompt->prompt_version, answer.claims.size());
-        Choose(prepared, answer);
-      }
-    }
+  if (std::optional<llm::BuiltPrompt> prompt = AdmitLlm(prepared, client_ip)) {
+    const llm::GroundedAnswer answer = llm::CompleteGroundedAnswer(
+        llm_->client(), prompt->request, llm_->UnsupportedSkills(prepared.output.report));
+    llm_->Record("analysis", answer.outcome, prompt->prompt_version, answer.claims.size());
+    Choose(prepared, answer);
   }
   return Create(std::move(prepared));
 }
@@ -166,19 +155,9 @@ Result<AnalyzeResult> AnalysisService::Analyze(std::string_view resume,
 Result<std::shared_ptr<AnswerStream>> AnalysisService::AnalyzeStream(
     std::string_view resume, std::string_view job_description, std::string_view client_ip) {
   RC_ASSIGN_OR_RETURN(Prepared prepared, Prepare(resume, job_description));
-  if (llm_ != nullptr) {
-    const LlmAdmission admission = llm_->Admit("", client_ip);
-    if (!admission.status.ok()) {
-      prepared.notice = FallbackNotice(admission.status.message(), "analysis");
-    } else {
-      Result<llm::BuiltPrompt> prompt =
-          llm::BuildAnalysisPrompt(prepared.output.report, resume, job_description, llm_->budget());
-      if (prompt.ok()) {
-        return std::shared_ptr<AnswerStream>(
-            std::make_shared<LlmStream>(*this, std::move(prepared), std::move(*prompt)));
-      }
-      prepared.notice = FallbackNotice(prompt.status().message(), "analysis");
-    }
+  if (std::optional<llm::BuiltPrompt> prompt = AdmitLlm(prepared, client_ip)) {
+    return std::shared_ptr<AnswerStream>(
+        std::make_shared<LlmStream>(*this, std::move(prepared), std::move(*prompt)));
   }
   std::string report_json = prepared.output.report_json;
   RC_ASSIGN_OR_RETURN(AnalyzeResult created, Create(std::move(prepared)));
@@ -187,8 +166,7 @@ Result<std::shared_ptr<AnswerStream>> AnalysisService::AnalyzeStream(
   end.mode = std::move(created.mode);
   end.notice = std::move(created.notice);
   end.session_id = std::move(created.session_id);
-  return std::shared_ptr<AnswerStream>(
-      std::make_shared<DoneAnalysisStream>(std::move(report_json), std::move(end)));
+  return FinishedStream(std::move(report_json), std::move(end));
 }
 
 }  // namespace rc::service

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -59,6 +60,9 @@ class AnalysisService {
   class LlmStream;
 
   Result<Prepared> Prepare(std::string_view resume, std::string_view job_description);
+  // In LLM mode, admits the request and builds the prompt. nullopt, with prepared.notice saying
+  // why in LLM mode, when the built-in analysis must be used.
+  std::optional<llm::BuiltPrompt> AdmitLlm(Prepared& prepared, std::string_view client_ip);
   // Chooses the LLM narrative when it is usable, else the built-in one with a notice.
   static void Choose(Prepared& prepared, const llm::GroundedAnswer& answer);
   Result<AnalyzeResult> Create(Prepared prepared);

@@ -48,4 +48,8 @@ class AnswerStream {
   virtual void Cancel() = 0;
 };
 
+// A stream whose end is already known (built-in mode, or a fallback decided before any LLM
+// call): Start() finishes it at once. `report_json` is "" for chat.
+std::shared_ptr<AnswerStream> FinishedStream(std::string report_json, StreamEnd end);
+
 }  // namespace rc::service

@@ -1,6 +1,7 @@
 // ChatService.
 #include "service/chat_service.h"
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -16,19 +17,6 @@ struct ChatService::Prepared {
   std::string question;
   model::Session session;
   AnalysisOutput analysis;
-};
-
-// A stream whose end is known before it starts (built-in mode, or a fallback decided up front).
-class ChatService::DoneStream final : public AnswerStream {
- public:
-  explicit DoneStream(StreamEnd end) : end_(std::move(end)) {}
-  const std::string& report_json() const override { return empty_; }
-  void Start(std::shared_ptr<StreamSink> sink) override { sink->Finish(std::move(end_)); }
-  void Cancel() override {}
-
- private:
-  StreamEnd end_;
-  const std::string empty_;
 };
 
 // An LLM answer streamed to the sink, then saved (or replaced by the built-in coach's).
@@ -158,23 +146,35 @@ Status ChatService::Save(std::string_view session_id, std::string_view question,
   return store_.AppendChat(session_id, turns);
 }
 
+Result<std::optional<llm::BuiltPrompt>> ChatService::AdmitLlm(const Prepared& prepared,
+                                                              std::string_view client_ip,
+                                                              std::string& notice) {
+  if (llm_ == nullptr) return std::optional<llm::BuiltPrompt>();
+  const LlmAdmission admission = llm_->Admit(prepared.session_id, client_ip);
+  if (!admission.status.ok()) {
+    if (admission.rate_limited) return admission.status;
+    notice = FallbackNotice(admission.status.message(), "answer");
+    return std::optional<llm::BuiltPrompt>();
+  }
+  Result<llm::BuiltPrompt> prompt = llm::BuildChatPrompt(
+      prepared.analysis.report, prepared.session.resume, prepared.session.job_description,
+      prepared.session.chat, prepared.question, llm_->budget());
+  if (!prompt.ok()) {
+    llm_->End(prepared.session_id);
+    notice = FallbackNotice(prompt.status().message(), "answer");
+    return std::optional<llm::BuiltPrompt>();
+  }
+  return std::optional<llm::BuiltPrompt>(std::move(*prompt));
+}
+
 Result<AskResult> ChatService::Ask(std::string_view session_id, std::string_view question,
                                    std::string_view client_ip) {
   RC_ASSIGN_OR_RETURN(Prepared prepared, Prepare(session_id, question));
+  std::string notice;
+  RC_ASSIGN_OR_RETURN(std::optional<llm::BuiltPrompt> prompt,
+                      AdmitLlm(prepared, client_ip, notice));
   Result<AskResult> answer = [&]() -> Result<AskResult> {
-    if (llm_ == nullptr) return BuiltinAnswer(prepared, "");
-    const LlmAdmission admission = llm_->Admit(session_id, client_ip);
-    if (!admission.status.ok()) {
-      if (admission.rate_limited) return admission.status;
-      return BuiltinAnswer(prepared, FallbackNotice(admission.status.message(), "answer"));
-    }
-    Result<llm::BuiltPrompt> prompt = llm::BuildChatPrompt(
-        prepared.analysis.report, prepared.session.resume, prepared.session.job_description,
-        prepared.session.chat, question, llm_->budget());
-    if (!prompt.ok()) {
-      llm_->End(session_id);
-      return BuiltinAnswer(prepared, FallbackNotice(prompt.status().message(), "answer"));
-    }
+    if (!prompt) return BuiltinAnswer(prepared, std::move(notice));
     llm::GroundedAnswer grounded = llm::CompleteGroundedAnswer(
         llm_->client(), prompt->request, llm_->UnsupportedSkills(prepared.analysis.report));
     llm_->End(session_id);
@@ -192,22 +192,11 @@ Result<std::shared_ptr<AnswerStream>> ChatService::AskStream(std::string_view se
                                                              std::string_view client_ip) {
   RC_ASSIGN_OR_RETURN(Prepared prepared, Prepare(session_id, question));
   std::string notice;
-  if (llm_ != nullptr) {
-    const LlmAdmission admission = llm_->Admit(session_id, client_ip);
-    if (!admission.status.ok() && admission.rate_limited) return admission.status;
-    if (admission.status.ok()) {
-      Result<llm::BuiltPrompt> prompt = llm::BuildChatPrompt(
-          prepared.analysis.report, prepared.session.resume, prepared.session.job_description,
-          prepared.session.chat, question, llm_->budget());
-      if (prompt.ok()) {
-        return std::shared_ptr<AnswerStream>(
-            std::make_shared<LlmStream>(*this, std::move(prepared), std::move(*prompt)));
-      }
-      llm_->End(session_id);
-      notice = FallbackNotice(prompt.status().message(), "answer");
-    } else {
-      notice = FallbackNotice(admission.status.message(), "answer");
-    }
+  RC_ASSIGN_OR_RETURN(std::optional<llm::BuiltPrompt> prompt,
+                      AdmitLlm(prepared, client_ip, notice));
+  if (prompt) {
+    return std::shared_ptr<AnswerStream>(
+        std::make_shared<LlmStream>(*this, std::move(prepared), std::move(*prompt)));
   }
   RC_ASSIGN_OR_RETURN(AskResult answer, BuiltinAnswer(prepared, std::move(notice)));
   RC_RETURN_IF_ERROR(Save(session_id, question, answer, true));
@@ -215,7 +204,7 @@ Result<std::shared_ptr<AnswerStream>> ChatService::AskStream(std::string_view se
   end.markdown = std::move(answer.answer);
   end.mode = std::move(answer.mode);
   end.notice = std::move(answer.notice);
-  return std::shared_ptr<AnswerStream>(std::make_shared<DoneStream>(std::move(end)));
+  return FinishedStream("", std::move(end));
 }
 
 }  // namespace rc::service

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -65,9 +66,13 @@ class ChatService {
  private:
   struct Prepared;
   class LlmStream;
-  class DoneStream;
 
   Result<Prepared> Prepare(std::string_view session_id, std::string_view question);
+  // In LLM mode, admits the request and builds the prompt (the caller then ends the admission
+  // with LlmCoach::End). ResourceExhausted over the request limits; nullopt, with `notice`
+  // saying why in LLM mode, when the built-in coach must answer.
+  Result<std::optional<llm::BuiltPrompt>> AdmitLlm(const Prepared& prepared,
+                                                   std::string_view client_ip, std::string& notice);
   Result<AskResult> BuiltinAnswer(const Prepared& prepared, std::string notice) const;
   Status Save(std::string_view session_id, std::string_view question, const AskResult& answer,
               bool complete);
