@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/ascii.h"
+
 namespace rc::llm {
 namespace {
 
@@ -15,14 +17,6 @@ std::string Trim(std::string_view s) {
   if (b == std::string_view::npos) return "";
   const auto e = s.find_last_not_of(ws);
   return std::string(s.substr(b, e - b + 1));
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // Reads a positive integer variable into `out`; leaves it unchanged when unset.
@@ -160,7 +154,7 @@ Result<LlmConfig> LoadLlmConfig(const GetEnv& getenv, const ReadFile& read_file)
   RC_ASSIGN_OR_RETURN(config.endpoint, ParseEndpoint(config.base_url));
   config.api_key = std::move(key);
   if (const std::string model = get("RESUME_COACH_MODEL"); !model.empty()) config.model = model;
-  if (const std::string header = Lower(get("RESUME_COACH_LLM_AUTH_HEADER")); !header.empty()) {
+  if (const std::string header = AsciiLower(get("RESUME_COACH_LLM_AUTH_HEADER")); !header.empty()) {
     if (header != "authorization" && header != "api-key") {
       return InvalidArgumentError(
           "RESUME_COACH_LLM_AUTH_HEADER must be \"authorization\" or \"api-key\"");

@@ -6,16 +6,10 @@
 #include <map>
 #include <set>
 
+#include "base/ascii.h"
+
 namespace rc::llm {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -40,7 +34,7 @@ bool NamesSkill(std::string_view sentence, std::string_view lower_sentence,
                 const UnsupportedSkill& skill) {
   auto matches = [&](const std::string& form) {
     if (form.size() <= 2) return ContainsWord(sentence, form);  // "Go", "R", "C": exact case
-    return ContainsWord(lower_sentence, Lower(form));
+    return ContainsWord(lower_sentence, AsciiLower(form));
   };
   if (matches(skill.name)) return true;
   return std::any_of(skill.aliases.begin(), skill.aliases.end(), matches);
@@ -88,7 +82,7 @@ bool HasAny(std::string_view lower, const auto& phrases) {
 enum class Section { kOther, kStrengths, kMissing };
 
 Section SectionOf(std::string_view heading_line) {
-  const std::string lower = Lower(heading_line);
+  const std::string lower = AsciiLower(heading_line);
   if (lower.find("missing") != std::string::npos || lower.find("gap") != std::string::npos ||
       lower.find("improve") != std::string::npos) {
     return Section::kMissing;
@@ -154,17 +148,17 @@ std::vector<UnsupportedSkill> UnsupportedSkills(const model::Report& report,
                                                 const AliasLookup& aliases) {
   std::set<std::string> shown;
   for (const auto* list : {&report.matched_skills, &report.extra_skills}) {
-    for (const model::SkillMention& m : *list) shown.insert(Lower(m.name));
+    for (const model::SkillMention& m : *list) shown.insert(AsciiLower(m.name));
   }
   std::map<std::string, UnsupportedSkill> by_name;  // keyed by lower-case name
   auto add = [&](const std::string& name, const std::string& skill_id) {
-    if (name.empty() || shown.count(Lower(name)) > 0) return;
-    UnsupportedSkill& s = by_name[Lower(name)];
+    if (name.empty() || shown.count(AsciiLower(name)) > 0) return;
+    UnsupportedSkill& s = by_name[AsciiLower(name)];
     if (s.name.empty()) s.name = name;
     if (aliases && !skill_id.empty()) {
       for (std::string& a : aliases(skill_id)) {
         if (std::find(s.aliases.begin(), s.aliases.end(), a) == s.aliases.end() &&
-            shown.count(Lower(a)) == 0) {
+            shown.count(AsciiLower(a)) == 0) {
           s.aliases.push_back(std::move(a));
         }
       }
@@ -195,7 +189,7 @@ std::vector<FlaggedClaim> FindUnsupportedClaims(std::string_view answer,
   for (const Sentence& s : SplitSentences(answer)) {
     if (s.section == Section::kMissing) continue;
     const std::string_view text = answer.substr(s.begin, s.end - s.begin);
-    const std::string lower = Lower(text);
+    const std::string lower = AsciiLower(text);
     std::vector<std::string> named;
     for (const UnsupportedSkill& skill : skills) {
       if (NamesSkill(text, lower, skill)) named.push_back(skill.name);

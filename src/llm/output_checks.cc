@@ -1,16 +1,10 @@
 // Section and image checks over LLM answers.
 #include "llm/output_checks.h"
 
+#include "base/ascii.h"
+
 namespace rc::llm {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // The heading text of a Markdown ATX heading line, lower-case and trimmed, or "".
 std::string HeadingText(std::string_view line) {
@@ -24,7 +18,7 @@ std::string HeadingText(std::string_view line) {
                            text.back() == '*' || text.back() == '#')) {
     text.remove_suffix(1);
   }
-  return Lower(text);
+  return AsciiLower(text);
 }
 
 }  // namespace
@@ -48,7 +42,7 @@ std::vector<std::string> MissingAnalysisSections(std::string_view markdown) {
   }
   std::vector<std::string> missing;
   for (const std::string& section : AnalysisSections()) {
-    const std::string want = Lower(section);
+    const std::string want = AsciiLower(section);
     bool found = false;
     for (const std::string& h : headings) found = found || h == want;
     if (!found) missing.push_back(section);

@@ -3,14 +3,10 @@
 
 #include <cctype>
 
+#include "base/ascii.h"
+
 namespace rc::server {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -26,7 +22,7 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 }  // namespace
 
 void HeaderList::Add(std::string_view name, std::string_view value) {
-  fields_.emplace_back(Lower(name), std::string(value));
+  fields_.emplace_back(AsciiLower(name), std::string(value));
 }
 
 void HeaderList::Set(std::string_view name, std::string_view value) {

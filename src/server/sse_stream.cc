@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "base/ascii.h"
 #include "base/utf8.h"
 #include "server/http_message.h"
 
@@ -141,9 +142,7 @@ std::string SseEvent(std::string_view name, const nlohmann::json& data) {
 
 bool WantsEventStream(std::string_view accept) {
   // Media types are case-insensitive; parameters (";q=...") do not matter here.
-  std::string lower(accept);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return lower.find("text/event-stream") != std::string::npos;
+  return AsciiLower(accept).find("text/event-stream") != std::string::npos;
 }
 
 std::shared_ptr<BodyStream> MakeSseStream(std::shared_ptr<service::AnswerStream> answer,

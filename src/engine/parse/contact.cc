@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "base/ascii.h"
+
 namespace rc::engine {
 namespace {
 
@@ -14,12 +16,6 @@ bool IsEmailLocal(char c) {
 
 bool IsDomain(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 std::string_view TrimPunct(std::string_view s) {
@@ -61,7 +57,7 @@ ContactFinding FindContact(std::string_view text) {
       i = j;
       continue;
     }
-    const std::string lower = LowerAscii(chunk);
+    const std::string lower = AsciiLower(chunk);
     const bool link = lower.find("linkedin.com") != std::string::npos ||
                       lower.find("github.com") != std::string::npos ||
                       lower.find("gitlab.com") != std::string::npos ||

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string>
 
+#include "base/ascii.h"
+
 namespace rc::engine {
 namespace {
 
@@ -14,12 +16,6 @@ struct DateToken {
   std::size_t begin = 0;
   std::size_t end = 0;
 };
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Month number for a month name, abbreviation ("Sept", "Sep.") or season; 0 when none.
 int MonthOf(std::string_view word) {
@@ -51,7 +47,7 @@ int MonthOf(std::string_view word) {
 bool IsYear(int y) { return y >= 1950 && y <= 2099; }
 
 bool IsCurrentWord(std::string_view w) {
-  const std::string l = Lower(w);
+  const std::string l = AsciiLower(w);
   return l == "present" || l == "current" || l == "now" || l == "today" || l == "ongoing" ||
          l == "date";
 }
@@ -71,13 +67,13 @@ std::vector<DateToken> ScanDates(std::string_view line) {
         i = j;
         continue;
       }
-      if (IsCurrentWord(word) && Lower(word) != "date") {
+      if (IsCurrentWord(word) && AsciiLower(word) != "date") {
         out.push_back({{}, true, i, j});
         i = j;
         continue;
       }
-      if (Lower(word) == "date" && !out.empty() && i >= 3 &&
-          Lower(line.substr(i - 3, 3)) == "to ") {
+      if (AsciiLower(word) == "date" && !out.empty() && i >= 3 &&
+          AsciiLower(line.substr(i - 3, 3)) == "to ") {
         out.push_back({{}, true, i, j});  // "to date"
         i = j;
         continue;
