@@ -250,18 +250,19 @@ TtftResult MeasureTtft(const Bench& b) {
 std::vector<std::unique_ptr<ChildProcess>> StartPerf(const Bench& b, pid_t pid) {
   std::vector<std::vector<std::string>> commands;
   if (!b.options.perf_out.empty()) {
-    commands.push_back({"/usr/bin/perf", "record", "-F", "499", "--call-graph", "dwarf,16384", "-o",
-                        b.options.perf_out, "-p", std::to_string(pid)});
+    commands.push_back({"/usr/bin/perf", "record", "-F", "1999", "--call-graph", "dwarf,16384",
+                        "-o", b.options.perf_out, "-p", std::to_string(pid)});
   }
   if (!b.options.perf_stat_out.empty()) {
-    commands.push_back({"/usr/bin/perf", "stat", "-o", b.options.perf_stat_out, "-e",
-                        "task-clock,context-switches,cpu-migrations,syscalls:sys_enter_sendmsg,"
-                        "syscalls:sys_enter_recvmsg,syscalls:sys_enter_write,"
-                        "syscalls:sys_enter_writev,syscalls:sys_enter_read,"
-                        "syscalls:sys_enter_epoll_wait,syscalls:sys_enter_futex,"
-                        "syscalls:sys_enter_epoll_ctl,syscalls:sys_enter_timerfd_settime,"
-                        "raw_syscalls:sys_enter",
-                        "-p", std::to_string(pid)});
+    commands.push_back(
+        {"/usr/bin/perf", "stat", "-o", b.options.perf_stat_out, "-e",
+         "task-clock,context-switches,cpu-migrations,syscalls:sys_enter_sendmsg,"
+         "syscalls:sys_enter_recvmsg,syscalls:sys_enter_recvfrom,syscalls:sys_enter_write,"
+         "syscalls:sys_enter_writev,syscalls:sys_enter_read,"
+         "syscalls:sys_enter_epoll_wait,syscalls:sys_enter_futex,"
+         "syscalls:sys_enter_epoll_ctl,syscalls:sys_enter_timerfd_settime,"
+         "raw_syscalls:sys_enter",
+         "-p", std::to_string(pid)});
   }
   std::vector<std::unique_ptr<ChildProcess>> out;
   for (const auto& command : commands) {

@@ -19,6 +19,7 @@
 #include <exception>
 #include <mutex>
 #include <random>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -53,7 +54,7 @@ AttemptResult Fail(Status status, LlmErrorKind kind, bool retryable = false) {
 }
 
 // The shared state of one StreamChat call. Touched only on `strand`.
-struct Call {
+struct Call : std::enable_shared_from_this<Call> {
   Call(asio::strand<asio::any_io_executor> s, std::shared_ptr<OpenAiClient::Impl> i)
       : strand(std::move(s)), impl(std::move(i)), timer(strand) {}
   asio::strand<asio::any_io_executor> strand;
@@ -65,8 +66,14 @@ struct Call {
   bool cancelled = false;
   beast::tcp_stream* stream = nullptr;  // the current attempt's socket, for cancellation
   tcp::resolver* resolver = nullptr;
-  asio::steady_timer timer;
+  asio::steady_timer timer;  // retry back-off between attempts; the watchdog during a body
   Clock::time_point total_deadline;
+  // The body watchdog (see ArmWatchdog): the deadlines of the attempt being read.
+  Clock::time_point first_token_deadline;
+  Clock::time_point last_read;
+  bool got_first = false;
+  bool timed_out = false;    // the watchdog ended the attempt
+  unsigned watch_round = 0;  // bumped when a body read ends: stale watchdog wake-ups do nothing
   ChatOutcome outcome;
   std::string body;  // the request body, built once
 };
@@ -178,12 +185,53 @@ AttemptResult FromIoError(const Call& call, beast::error_code ec, bool got_first
   return Fail(TruncatedError(), LlmErrorKind::kTruncated, !got_first);
 }
 
+// When the attempt being read times out: the total deadline, and before the first token the
+// first-token deadline, after it the idle limit counted from the last read.
+Clock::time_point WatchDeadline(const Call& call) {
+  const Clock::time_point limit =
+      call.got_first ? call.last_read + call.impl->config.idle_timeout : call.first_token_deadline;
+  return std::min(limit, call.total_deadline);
+}
+
+// The body watchdog: one timer per call, re-armed only when it wakes (at most once per idle
+// period), not on every read. A wake-up past the deadline cancels the socket's read; the reader
+// sees `timed_out`.
+void ArmWatchdog(const std::shared_ptr<Call>& call) {
+  call->timer.expires_at(WatchDeadline(*call));
+  call->timer.async_wait([call, round = call->watch_round](beast::error_code ec) {
+    if (ec || call->watch_round != round || call->stream == nullptr) return;
+    if (Clock::now() < WatchDeadline(*call)) {
+      ArmWatchdog(call);
+      return;
+    }
+    call->timed_out = true;
+    call->stream->socket().cancel(ec);
+  });
+}
+
+// Ends the watchdog of the body just read.
+void DisarmWatchdog(Call& call) {
+  ++call.watch_round;
+  call.timer.cancel();
+}
+
+// What the body reader reads from: the socket itself for plain HTTP (no Beast operation per
+// read), the TLS stream otherwise (its socket has no Beast timer armed: see ArmWatchdog).
+template <class Stream>
+auto& BodySource(Stream& stream, beast::tcp_stream& lowest) {
+  if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+    return lowest.socket();
+  } else {
+    return stream;
+  }
+}
+
 // One request/response exchange over a connected (and, for https, handshaken) stream.
 template <class Stream>
 asio::awaitable<AttemptResult> Exchange(Call& call, Stream& stream, beast::tcp_stream& lowest) {
   const LlmConfig& cfg = call.impl->config;
-  const Clock::time_point first_token_deadline =
-      std::min(Clock::now() + cfg.first_token_timeout, call.total_deadline);
+  call.first_token_deadline = std::min(Clock::now() + cfg.first_token_timeout, call.total_deadline);
+  const Clock::time_point first_token_deadline = call.first_token_deadline;
 
   http::request<http::string_body> req{http::verb::post, Target(cfg.endpoint), 11};
   req.set(http::field::host, HostHeader(cfg.endpoint));
@@ -249,44 +297,78 @@ asio::awaitable<AttemptResult> Exchange(Call& call, Stream& stream, beast::tcp_s
     co_return AttemptResult{};
   }
 
+  // The event stream: bytes are read straight into `buf` and decoded in place by the response
+  // parser (chunked or not); the watchdog, not a timer per read, enforces the deadlines.
   SseParser parser(cfg.max_event_bytes);
   std::vector<SseEvent> events;
-  bool got_first = false;
-  char tmp[16 * 1024];
-  while (!p.is_done()) {
-    p.get().body().data = tmp;
-    p.get().body().size = sizeof tmp;
-    auto [ec, n] = co_await http::async_read_some(stream, buf, p, kTuple);
-    if (ec == http::error::need_buffer) ec = {};
-    if (call.cancelled) co_return Fail(CancelledError(), LlmErrorKind::kCancelled);
-    const std::size_t got = sizeof tmp - p.get().body().size;
-    events.clear();
-    if (Status s = parser.Feed(std::string_view(tmp, got), events); !s.ok()) {
-      co_return Fail(UnavailableError("the AI service sent an oversized event"),
-                     LlmErrorKind::kBadResponse);
-    }
-    for (const SseEvent& event : events) {
-      DecodedChunk d = DecodeStreamChunk(event.data);
-      if (!d.chunk) co_return Fail(std::move(d.error.status), d.error.kind, !got_first);
-      if (d.chunk->done) co_return AttemptResult{};
-      if (!d.chunk->finish_reason.empty()) call.outcome.finish_reason = d.chunk->finish_reason;
-      if (d.chunk->usage) call.outcome.usage = *d.chunk->usage;
-      if (!d.chunk->content.empty()) {
-        got_first = true;
-        Deliver(call, d.chunk->content);
-        // The sink may have cancelled; the posted cancel handler has not run yet.
-        if (call.cancelled || call.cancel->cancelled()) {
-          co_return Fail(CancelledError(), LlmErrorKind::kCancelled);
+  call.got_first = false;
+  call.timed_out = false;
+  call.last_read = Clock::now();
+  lowest.expires_never();
+  ArmWatchdog(call.shared_from_this());
+  struct Disarm {
+    Call& call;
+    ~Disarm() { DisarmWatchdog(call); }
+  } disarm{call};
+  p.eager(true);
+  auto& source = BodySource(stream, lowest);
+  char body[16 * 1024];
+  beast::error_code read_ec;
+  for (;;) {
+    while (!p.is_done() && buf.size() > 0) {
+      p.get().body().data = body;
+      p.get().body().size = sizeof body;
+      beast::error_code pec;
+      const std::size_t used = p.put(buf.data(), pec);
+      buf.consume(used);
+      const std::size_t got = sizeof body - p.get().body().size;
+      events.clear();
+      if (Status s = parser.Feed(std::string_view(body, got), events); !s.ok()) {
+        co_return Fail(UnavailableError("the AI service sent an oversized event"),
+                       LlmErrorKind::kBadResponse);
+      }
+      for (const SseEvent& event : events) {
+        DecodedChunk d = DecodeStreamChunk(event.data);
+        if (!d.chunk) co_return Fail(std::move(d.error.status), d.error.kind, !call.got_first);
+        if (d.chunk->done) co_return AttemptResult{};
+        if (!d.chunk->finish_reason.empty()) call.outcome.finish_reason = d.chunk->finish_reason;
+        if (d.chunk->usage) call.outcome.usage = *d.chunk->usage;
+        if (!d.chunk->content.empty()) {
+          call.got_first = true;
+          Deliver(call, d.chunk->content);
+          // The sink may have cancelled; the posted cancel handler has not run yet.
+          if (call.cancelled || call.cancel->cancelled()) {
+            co_return Fail(CancelledError(), LlmErrorKind::kCancelled);
+          }
         }
       }
+      if (pec == http::error::need_more) break;  // the rest of an element is still to come
+      if (pec && pec != http::error::need_buffer) {
+        co_return Fail(UnavailableError("the AI service sent a malformed response"),
+                       LlmErrorKind::kBadResponse, !call.got_first);
+      }
     }
-    if (ec) co_return FromIoError(call, ec, got_first, true);
-    lowest.expires_at(got_first ? std::min(Clock::now() + cfg.idle_timeout, call.total_deadline)
-                                : first_token_deadline);
+    if (p.is_done()) break;
+    if (read_ec == asio::error::eof) {
+      // The connection closed: the end of a body delimited by the close, or a cut one.
+      p.put_eof(read_ec);
+      if (!read_ec) break;
+    }
+    if (read_ec) {
+      if (call.timed_out && read_ec == asio::error::operation_aborted) {
+        read_ec = beast::error::timeout;
+      }
+      co_return FromIoError(call, read_ec, call.got_first, true);
+    }
+    auto [ec, n] = co_await source.async_read_some(buf.prepare(sizeof body), kTuple);
+    buf.commit(n);
+    call.last_read = Clock::now();
+    if (call.cancelled) co_return Fail(CancelledError(), LlmErrorKind::kCancelled);
+    read_ec = ec;
   }
   // The body ended cleanly without [DONE]: complete only when the model said it finished.
   if (!call.outcome.finish_reason.empty() && !parser.HasPartialEvent()) co_return AttemptResult{};
-  co_return Fail(TruncatedError(), LlmErrorKind::kTruncated, !got_first);
+  co_return Fail(TruncatedError(), LlmErrorKind::kTruncated, !call.got_first);
 }
 
 asio::awaitable<AttemptResult> Connect(Call& call, beast::tcp_stream& lowest) {

@@ -263,6 +263,33 @@ TEST_F(OpenAiClientTest, IdleTimeoutAfterTokensKeepsThePartialAnswer) {
   EXPECT_GT(run.outcome.usage.completion_tokens, 0);
 }
 
+TEST_F(OpenAiClientTest, IdleLimitCountsFromTheLastRead) {
+  // Eight tokens 100 ms apart take longer than the idle limit in all, but no gap reaches it.
+  LlmConfig config = Config();
+  config.idle_timeout = milliseconds(350);
+  StreamRun run = Stream(config, "fake:scenario=slow,rate=10,count=8");
+  ASSERT_TRUE(run.outcome.complete) << run.outcome.status.ToString();
+  EXPECT_EQ(run.tokens.size(), 8u);
+  EXPECT_GT(run.elapsed, config.idle_timeout);
+}
+
+TEST_F(OpenAiClientTest, BodyEndedByTheConnectionCloseIsRead) {
+  // No chunked encoding and no [DONE]: the close ends the body, the finish reason completes it.
+  StreamRun run = Stream(Config(), "fake:scenario=nodone,framing=close");
+  ASSERT_TRUE(run.outcome.complete) << run.outcome.status.ToString();
+  EXPECT_EQ(run.outcome.text, Joined(kDefaultTokens));
+  StreamRun bytewise = Stream(Config(), "fake:framing=close,bytewise=1");
+  ASSERT_TRUE(bytewise.outcome.complete) << bytewise.outcome.status.ToString();
+  EXPECT_EQ(bytewise.tokens, kDefaultTokens);
+}
+
+TEST_F(OpenAiClientTest, ResetWithoutChunkingIsTruncated) {
+  StreamRun run = Stream(Config(), "fake:scenario=drop,after=2,framing=close");
+  EXPECT_FALSE(run.outcome.complete);
+  EXPECT_EQ(run.outcome.error, LlmErrorKind::kTruncated);
+  EXPECT_EQ(run.outcome.text, Joined(kDefaultTokens, 2));
+}
+
 TEST_F(OpenAiClientTest, FirstTokenTimeout) {
   LlmConfig config = Config();
   config.first_token_timeout = milliseconds(500);

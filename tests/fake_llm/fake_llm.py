@@ -27,7 +27,8 @@ A `[[fake:key=value,...]]` directive in the last user message overrides the mode
 server can script many cases (e.g. a chat question "Why? [[fake:scenario=drop,after=3]]").
 Common options: bytewise=1 (one byte per TCP write, including the chunked framing), crlf=1
 (\r\n line endings), comments=1 (": keep-alive" comment lines between events), usage=0 (no usage
-chunk even when asked), delay_ms=N (before the first token), token_delay_ms=N (between tokens), id=X (groups requests for stats).
+chunk even when asked), framing=close (no chunked encoding: the body ends with the connection),
+delay_ms=N (before the first token), token_delay_ms=N (between tokens), id=X (groups requests for stats).
 
 --certfile/--keyfile serve https instead of http.
 
@@ -94,6 +95,8 @@ class Conn:
         self.bytewise = opts.get("bytewise") == "1"
         self.nl = "\r\n" if opts.get("crlf") == "1" else "\n"
         self.comments = opts.get("comments") == "1"
+        # framing=close: no chunked encoding, the body ends when the connection closes.
+        self.close_framed = opts.get("framing") == "close"
 
     async def raw(self, data):
         if self.bytewise:
@@ -106,11 +109,16 @@ class Conn:
             await self.writer.drain()
 
     async def head(self, code, reason, headers):
+        if self.close_framed:
+            headers = [(k, v) for k, v in headers if k != "Transfer-Encoding"]
+            headers.append(("Connection", "close"))
         lines = [f"HTTP/1.1 {code} {reason}"] + [f"{k}: {v}" for k, v in headers]
         await self.raw(("\r\n".join(lines) + "\r\n\r\n").encode())
 
     async def chunk(self, payload):
-        if payload:
+        if payload and self.close_framed:
+            await self.raw(payload)
+        elif payload:
             await self.raw(b"%x\r\n%s\r\n" % (len(payload), payload))
 
     async def event(self, data):
@@ -121,7 +129,8 @@ class Conn:
         await self.chunk(text.encode())
 
     async def end(self):
-        await self.raw(b"0\r\n\r\n")
+        if not self.close_framed:
+            await self.raw(b"0\r\n\r\n")
 
 
 def chunk_json(content=None, finish=None, usage=False):
