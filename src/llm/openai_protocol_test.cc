@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace rc::llm {
 namespace {
@@ -130,6 +133,353 @@ TEST(DecodeStreamChunkTest, ErrorEventsAreClassified) {
   d = DecodeStreamChunk(
       R"({"choices":[{"delta":{},"finish_reason":"error","error":{"code":"rate_limit_exceeded"}}]})");
   EXPECT_EQ(d.error.kind, LlmErrorKind::kRateLimited);
+}
+
+// One line per decoded event, so that the expectations below read as a table. Bytes outside
+// printable ASCII (and the backslash) are written as \xNN.
+std::string Describe(const DecodedChunk& d) {
+  if (!d.chunk) return "error=" + std::string(LlmErrorKindName(d.error.kind));
+  auto escape = [](std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+      if (c >= 0x20 && c < 0x7F && c != '\\') {
+        out.push_back(static_cast<char>(c));
+      } else {
+        constexpr char kHex[] = "0123456789ABCDEF";
+        out += "\\x";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 15]);
+      }
+    }
+    return out;
+  };
+  std::string out = "content=" + escape(d.chunk->content) +
+                    " finish=" + escape(d.chunk->finish_reason) + " usage=";
+  if (d.chunk->usage) {
+    out += std::to_string(d.chunk->usage->prompt_tokens) + "/" +
+           std::to_string(d.chunk->usage->completion_tokens) +
+           (d.chunk->usage->estimated ? " estimated" : "");
+  } else {
+    out += "-";
+  }
+  if (d.chunk->done) out += " done";
+  return out;
+}
+
+struct ChunkCase {
+  std::string data;
+  std::string expected;  // Describe() of the result
+};
+
+void ExpectDecodes(const std::vector<ChunkCase>& cases) {
+  for (const ChunkCase& c : cases) {
+    EXPECT_EQ(Describe(DecodeStreamChunk(c.data)), c.expected) << "data: " << c.data;
+  }
+}
+
+// Wraps `content_json` (a JSON value) as choices[0].delta.content.
+std::string WithContent(std::string_view content_json) {
+  return R"({"choices":[{"index":0,"delta":{"content":)" + std::string(content_json) + "}}]}";
+}
+
+// Wraps `count_json` (a JSON value) as usage.prompt_tokens.
+std::string WithPromptTokens(std::string_view count_json) {
+  return R"({"choices":[],"usage":{"completion_tokens":1,"prompt_tokens":)" +
+         std::string(count_json) + "}}";
+}
+
+const std::string kBad = "error=bad_response";
+
+TEST(DecodeStreamChunkTest, TypicalOpenAiChunks) {
+  ExpectDecodes({
+      {R"({"id":"chatcmpl-9x","object":"chat.completion.chunk","created":1732521600,)"
+       R"("model":"gpt-4o-mini-2024-07-18","system_fingerprint":"fp_0ba0d124f1","choices":)"
+       R"([{"index":0,"delta":{"content":" world"},"logprobs":null,"finish_reason":null}]})",
+       "content= world finish= usage=-"},
+      {R"({"id":"chatcmpl-9x","object":"chat.completion.chunk","created":1732521600,)"
+       R"("model":"gpt-4o-mini","choices":[],"usage":{"prompt_tokens":812,)"
+       R"("completion_tokens":96,"total_tokens":908,"prompt_tokens_details":{"cached_tokens":0}}})",
+       "content= finish= usage=812/96"},
+      {R"({"choices":[{"index":0,"delta":{},"logprobs":null,"finish_reason":"stop"}]})",
+       "content= finish=stop usage=-"},
+      {"{}", "content= finish= usage=-"},
+  });
+}
+
+TEST(DecodeStreamChunkTest, StringEscapesAndUnicode) {
+  ExpectDecodes({
+      {WithContent(R"("a\"b\\c\/d\b\f\n\r\t")"), R"(content=a"b\x5Cc/d\x08\x0C\x0A\x0D\x09)"
+                                                 " finish= usage=-"},
+      {WithContent(R"("\u0041\u007f\u0080\u07FF\u0800\uFFFF\u00e9\u20AC")"),
+       R"(content=A\x7F\xC2\x80\xDF\xBF\xE0\xA0\x80\xEF\xBF\xBF\xC3\xA9\xE2\x82\xAC)"
+       " finish= usage=-"},
+      // A surrogate pair is one code point (U+1F600), in either case of hex digit.
+      {WithContent(R"("\ud83d\ude00\uD83D\uDE00\udbff\udfff")"),
+       R"(content=\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF finish= usage=-)"},
+      {WithContent(R"("\u0000x")"), R"(content=\x00x finish= usage=-)"},
+      // Raw UTF-8 passes through unchanged; DEL is not a control character for JSON.
+      {WithContent("\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \x7F\""),
+       R"(content=caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \x7F finish= usage=-)"},
+      {WithContent(R"("")"), "content= finish= usage=-"},
+  });
+}
+
+TEST(DecodeStreamChunkTest, InvalidStringsAreMalformedWhereverTheyAre) {
+  for (const std::string& bad_string :
+       std::vector<std::string>{R"("\ud83d")",
+                                R"("\ud83dx")",
+                                R"("\ude00")",
+                                R"("\ud83d\u0041")",
+                                R"("\ud83d\ud83d")",
+                                R"("\ud83d\n")",
+                                R"("\u12")",
+                                R"("\u12G4")",
+                                R"("\x41")",
+                                R"("\'")",
+                                R"("\U0041")",
+                                "\"\\",
+                                "\"abc",
+                                "\"\xFF\"",
+                                "\"\xC0\x80\"",
+                                "\"\xC1\xBF\"",
+                                "\"\xE0\x80\x80\"",
+                                "\"\xED\xA0\x80\"",      // a UTF-8 encoded surrogate
+                                "\"\xF4\x90\x80\x80\"",  // above U+10FFFF
+                                "\"\xF5\x80\x80\x80\"",
+                                "\"\xE2\x82\"",
+                                "\"\x80\"",
+                                "\"\xC3\"",
+                                "\"a\x01\"",
+                                "\"a\nb\"",
+                                "\"a\tb\"",
+                                std::string("\"a\0b\"", 5)}) {
+    EXPECT_EQ(Describe(DecodeStreamChunk(WithContent(bad_string))), kBad) << bad_string;
+    // In a member nobody reads, and as a key.
+    EXPECT_EQ(Describe(DecodeStreamChunk(R"({"id":)" + bad_string + "}")), kBad) << bad_string;
+    EXPECT_EQ(Describe(DecodeStreamChunk("{" + bad_string + ":1}")), kBad) << bad_string;
+  }
+}
+
+TEST(DecodeStreamChunkTest, KeysCompareDecoded) {
+  ExpectDecodes({
+      {R"({"\u0063hoices":[{"d\u0065lta":{"con\u0074ent":"x"},"finish\u005freason":"stop"}],)"
+       R"("\u0075sage":{"prompt\u005ftokens":1,"completion_tokens":2}})",
+       "content=x finish=stop usage=1/2"},
+      {R"({"choices":[{"delta":{"con\/tent":"x","Content":"y","conten":"z","contentx":"w"}}]})",
+       "content= finish= usage=-"},
+      {R"({"choices":[{"delta":{"content\u0000":"x"}}]})", "content= finish= usage=-"},
+      {R"({"choices":[{"delta":{"\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063)"
+       R"(\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063)"
+       R"(\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063\u0063":"x",)"
+       R"("content":"y"}}]})",
+       "content=y finish= usage=-"},
+      {R"({"\u0065rror":{"code":"server_error"}})", "error=upstream_error"},
+  });
+}
+
+TEST(DecodeStreamChunkTest, TokenCountsAreNonNegativeIntegers) {
+  ExpectDecodes({
+      {WithPromptTokens("7"), "content= finish= usage=7/1"},
+      {WithPromptTokens("0"), "content= finish= usage=0/1"},
+      {WithPromptTokens("-0"), "content= finish= usage=0/1"},
+      {WithPromptTokens("-1"), "content= finish= usage=0/1"},
+      {WithPromptTokens("1e3"), "content= finish= usage=0/1"},
+      {WithPromptTokens("1E+2"), "content= finish= usage=0/1"},
+      {WithPromptTokens("1.5"), "content= finish= usage=0/1"},
+      {WithPromptTokens("10.0"), "content= finish= usage=0/1"},
+      {WithPromptTokens("1e-2"), "content= finish= usage=0/1"},
+      {WithPromptTokens("1e-400"), "content= finish= usage=0/1"},
+      {WithPromptTokens("0e999999999999999999999"), "content= finish= usage=0/1"},
+      {WithPromptTokens("1.7976931348623157e308"), "content= finish= usage=0/1"},
+      {WithPromptTokens("1.7976931348623158e308"), "content= finish= usage=0/1"},  // rounds down
+      {WithPromptTokens("0.00017976931348623157e312"), "content= finish= usage=0/1"},
+      {WithPromptTokens("9223372036854775807"), "content= finish= usage=9223372036854775807/1"},
+      {WithPromptTokens("9223372036854775808"), "content= finish= usage=9223372036854775807/1"},
+      {WithPromptTokens("18446744073709551615"), "content= finish= usage=9223372036854775807/1"},
+      // Beyond 64 bits the JSON library reads a floating-point number: not a count.
+      {WithPromptTokens("18446744073709551616"), "content= finish= usage=0/1"},
+      {WithPromptTokens("-9223372036854775808"), "content= finish= usage=0/1"},
+      {WithPromptTokens("-9223372036854775809"), "content= finish= usage=0/1"},
+      {WithPromptTokens("\"12\""), "content= finish= usage=0/1"},
+      {WithPromptTokens("true"), "content= finish= usage=0/1"},
+      {WithPromptTokens("[12]"), "content= finish= usage=0/1"},
+      {R"({"created":-1.5e-7,"usage":{}})", "content= finish= usage=0/0"},
+  });
+  for (const char* bad : {"01", "1.", ".5", "-", "1e", "1e+", "+1", "-01", "0x10", "NaN",
+                          "Infinity", "-Infinity", "1.e3", "00", "1ee2", "--1", "1.5.2",
+                          // Numbers that overflow a double are errors for the JSON library.
+                          "1e400", "-1e400", "1.7976931348623159e308", "1e999999999999999999999",
+                          "0.00017976931348623159e312"}) {
+    EXPECT_EQ(Describe(DecodeStreamChunk(WithPromptTokens(bad))), kBad) << bad;
+  }
+  EXPECT_EQ(Describe(DecodeStreamChunk(WithPromptTokens(std::string(309, '9')))), kBad);
+  EXPECT_EQ(Describe(DecodeStreamChunk(WithPromptTokens("-" + std::string(309, '9')))), kBad);
+  EXPECT_EQ(Describe(DecodeStreamChunk(WithPromptTokens(std::string(308, '9')))),
+            "content= finish= usage=0/1");
+}
+
+TEST(DecodeStreamChunkTest, UsageOnlyWhenAnObjectAtTheTop) {
+  ExpectDecodes({
+      {R"({"usage":{}})", "content= finish= usage=0/0"},
+      {R"({"usage":[]})", "content= finish= usage=-"},
+      {R"({"usage":"12"})", "content= finish= usage=-"},
+      {R"({"usage":5})", "content= finish= usage=-"},
+      {R"({"usage":{"prompt_tokens":null,"completion_tokens":true}})",
+       "content= finish= usage=0/0"},
+      {R"({"choices":[{"usage":{"prompt_tokens":3}}],"x":{"usage":{}}})",
+       "content= finish= usage=-"},
+  });
+}
+
+TEST(DecodeStreamChunkTest, OnlyTheFirstChoiceAndItsDeltaCount) {
+  ExpectDecodes({
+      {R"({"choices":[{"delta":{}},{"delta":{"content":"2nd"},"finish_reason":"stop"}]})",
+       "content= finish= usage=-"},
+      {R"({"choices":[[{"delta":{"content":"x"}}],{"delta":{"content":"y"}}]})",
+       "content= finish= usage=-"},
+      {R"({"choices":[null,{"delta":{"content":"y"}}]})", "content= finish= usage=-"},
+      {R"({"choices":{"delta":{"content":"x"}}})", "content= finish= usage=-"},
+      {R"({"delta":{"content":"x"},"finish_reason":"stop"})", "content= finish= usage=-"},
+      {R"({"choices":[{"content":"x","delta":{"x":{"content":"no"}}}]})",
+       "content= finish= usage=-"},
+      {R"({"x":{"choices":[{"delta":{"content":"no"}}]},"y":[{"choices":[{"delta":{"content":)"
+       R"("no"}}]}],"choices":[{"delta":{"extra":{"content":"no"},"content":"yes","more":[[{}]]}}]})",
+       "content=yes finish= usage=-"},
+      {WithContent("null"), "content= finish= usage=-"},
+      {WithContent("12"), "content= finish= usage=-"},
+      {WithContent("[\"x\"]"), "content= finish= usage=-"},
+      {R"({"choices":[{"delta":"x","finish_reason":7}]})", "content= finish= usage=-"},
+  });
+}
+
+// Duplicate members are read in order, as the event parser reports them: a later scalar replaces
+// an earlier value, while a later array or object where a scalar was expected leaves it alone.
+// Events that go through the document (error payloads) see only the last duplicate.
+TEST(DecodeStreamChunkTest, DuplicateMembersAsTheyAreReadToday) {
+  ExpectDecodes({
+      {R"({"choices":[{"delta":{"content":"a","content":"b"}}]})", "content=b finish= usage=-"},
+      {R"({"choices":[{"delta":{"content":"a","content":null}}]})", "content= finish= usage=-"},
+      {R"({"choices":[{"delta":{"content":"a","content":5}}]})", "content= finish= usage=-"},
+      {R"({"choices":[{"delta":{"content":"a","content":{}}}]})", "content=a finish= usage=-"},
+      {R"({"choices":[{"delta":{"content":"a"},"delta":{}}]})", "content=a finish= usage=-"},
+      {R"({"choices":[{"delta":{"content":"a"},"delta":"x"}]})", "content=a finish= usage=-"},
+      {R"({"choices":[{"delta":{"content":"a"}}],"choices":[{"delta":{"content":"b"}}]})",
+       "content=b finish= usage=-"},
+      {R"({"choices":[{"delta":{"content":"a"}}],"choices":{}})", "content=a finish= usage=-"},
+      {R"({"choices":[{"delta":{"content":"a"}}],"choices":[7]})", "content=a finish= usage=-"},
+      {R"({"choices":[{"finish_reason":"stop","finish_reason":null}]})",
+       "content= finish= usage=-"},
+      {R"({"choices":[{"finish_reason":"stop","finish_reason":[]}]})",
+       "content= finish=stop usage=-"},
+      {R"({"usage":{"prompt_tokens":1,"completion_tokens":2},"usage":null})",
+       "content= finish= usage=-"},
+      {R"({"usage":{"prompt_tokens":1},"usage":{"completion_tokens":2}})",
+       "content= finish= usage=0/2"},
+      {R"({"usage":{"prompt_tokens":1,"completion_tokens":2},"usage":[]})",
+       "content= finish= usage=1/2"},
+      {R"({"usage":null,"usage":{"prompt_tokens":3}})", "content= finish= usage=3/0"},
+      {R"({"usage":{"prompt_tokens":5,"prompt_tokens":"x"}})", "content= finish= usage=0/0"},
+      {R"({"usage":{"prompt_tokens":5,"prompt_tokens":{}}})", "content= finish= usage=5/0"},
+      // An error member sends the event through the document, where the last duplicate wins.
+      {R"({"error":1,"error":null,"choices":[{"delta":{"content":"a","content":{}}}]})",
+       "content= finish= usage=-"},
+      {R"({"error":null,"error":1})", "error=upstream_error"},
+      {R"({"choices":[{"delta":{"content":"a"},"finish_reason":"error","finish_reason":"stop"}]})",
+       "content=a finish=stop usage=-"},
+  });
+}
+
+TEST(DecodeStreamChunkTest, ErrorMembers) {
+  ExpectDecodes({
+      {R"({"error":false})", "error=upstream_error"},
+      {R"({"error":0})", "error=upstream_error"},
+      {R"({"error":[]})", "error=upstream_error"},
+      {R"({"error":"x"})", "error=upstream_error"},
+      {R"({"error":null})", "content= finish= usage=-"},
+      {R"({"choices":[{"delta":{"content":"a"}}],"error":{"code":"rate_limit_exceeded"}})",
+       "error=rate_limited"},
+      {R"({"choices":[{"delta":{},"finish_reason":"error"}]})", "error=upstream_error"},
+      {R"({"choices":[{"delta":{},"finish_reason":"error","error":{"code":"insufficient_quota"}}]})",
+       "error=quota_exhausted"},
+      // An error object in a choice counts only with finish_reason "error".
+      {R"({"choices":[{"delta":{"content":"a"},"error":{"code":"x"},"finish_reason":"stop"}]})",
+       "content=a finish=stop usage=-"},
+      {R"({"choices":[{"delta":{"content":"a"},"error":5}]})", "content=a finish= usage=-"},
+      {R"({"choices":[{"delta":{}},{"finish_reason":"error"}]})", "content= finish= usage=-"},
+      {R"({"x":{"error":{}},"choices":[{"delta":{"error":1}}]})", "content= finish= usage=-"},
+      {R"({"choices":[{"delta":{"content":"a"}}],"error":{"code":"x")", kBad},
+  });
+}
+
+TEST(DecodeStreamChunkTest, StrictJsonAroundTheObject) {
+  const std::string bom = "\xEF\xBB\xBF";
+  ExpectDecodes({
+      {" \t\r\n{}\n ", "content= finish= usage=-"},
+      {bom + " {}", "content= finish= usage=-"},
+      // The JSON library stops reading at a NUL byte outside strings.
+      {std::string("{}\0garbage", 10), "content= finish= usage=-"},
+      {std::string(R"({"choices":[{"delta":{"content":"a"}}]} )") + std::string("\0{", 2),
+       "content=a finish= usage=-"},
+      {std::string("\0{}", 3), kBad},
+      {"\xEF\xBB{}", kBad},
+      {bom + bom + "{}", kBad},
+      {" " + bom + "{}", kBad},
+      {"", kBad},
+      {" \n", kBad},
+      {"{} x", kBad},
+      {"{}{}", kBad},
+      {"{},", kBad},
+      {"{}}", kBad},
+      {R"({"a":1,})", kBad},
+      {R"({"a" 1})", kBad},
+      {R"({"a":})", kBad},
+      {R"({,})", kBad},
+      {R"({"a":1 "b":2})", kBad},
+      {R"({'a':1})", kBad},
+      {R"({a:1})", kBad},
+      {R"({"a":1 /* c */})", kBad},
+      {R"({"a":1} // c)", kBad},
+      {R"({"a":tru})", kBad},
+      {R"({"a":True})", kBad},
+      {R"({"a":nul})", kBad},
+      {R"({"a":nulls})", kBad},
+      {R"({"a":[1 2]})", kBad},
+      {R"({"a":[1,]})", kBad},
+      {R"({"a":[})", kBad},
+      {R"({"a":[}])", kBad},
+      {R"({"a":{]})", kBad},
+      {R"({"a":"x})", kBad},
+      {"{\"a\":1\x0B}", kBad},  // vertical tab is not JSON whitespace
+      {"{\"a\":1\xC2\xA0}", kBad},
+      {"[]", kBad},
+      {R"("x")", kBad},
+      {"1", kBad},
+      {"null", kBad},
+      {"true", kBad},
+  });
+}
+
+TEST(DecodeStreamChunkTest, DeepNestingInMembersNobodyReads) {
+  // The JSON library sets no depth limit, so neither may the decoder change the outcome.
+  for (int depth : {10, 62, 63, 64, 65, 66, 200, 10000}) {
+    const std::string nested = std::string(depth, '[') + std::string(depth, ']');
+    EXPECT_EQ(Describe(DecodeStreamChunk(R"({"x":)" + nested +
+                                         R"(,"choices":[{"delta":{)"
+                                         R"("content":"deep"}}]})")),
+              "content=deep finish= usage=-")
+        << depth;
+    std::string objects;
+    for (int i = 0; i < depth; ++i) objects += R"({"content":)";
+    objects += "1" + std::string(depth, '}');
+    EXPECT_EQ(Describe(DecodeStreamChunk(R"({"choices":[{"delta":{"content":"a","x":)" + objects +
+                                         "}}]}")),
+              "content=a finish= usage=-")
+        << depth;
+    EXPECT_EQ(Describe(DecodeStreamChunk(R"({"x":)" + std::string(depth, '[') + "}")), kBad)
+        << depth;
+    EXPECT_EQ(Describe(DecodeStreamChunk(R"({"error":)" + nested + "}")), "error=upstream_error")
+        << depth;
+  }
 }
 
 TEST(DecodeCompletionBodyTest, AcceptsNonStreamedCompletion) {
