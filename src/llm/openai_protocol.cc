@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "llm/chunk_scanner.h"
+
 namespace rc::llm {
 namespace {
 
@@ -214,47 +216,15 @@ class ChunkReader {
   std::vector<Frame> stack_;
 };
 
-}  // namespace
+ChunkError MalformedEvent() { return BadResponse("a malformed event (not a JSON object)"); }
 
-std::string BuildRequestBody(const LlmConfig& config, const ChatRequest& request) {
-  json messages = json::array();
-  for (const ChatMessage& m : request.messages) {
-    messages.push_back({{"role", m.role}, {"content", m.content}});
-  }
-  json body = {
-      {"model", config.model},
-      {"messages", std::move(messages)},
-      {"stream", true},
-      {"stream_options", {{"include_usage", true}}},
-      {"temperature", request.temperature},
-      {"max_tokens", request.max_tokens > 0 ? request.max_tokens : config.max_tokens},
-  };
-  // Invalid UTF-8 would make dump() throw; replace it instead (inputs are validated upstream).
-  return body.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-DecodedChunk DecodeStreamChunk(std::string_view data) {
+// Decodes an event from the full document: error payloads, and events the event parser saw
+// asking for it. Duplicate members resolve to the last one here.
+DecodedChunk DecodeChunkDocument(std::string_view data) {
   DecodedChunk out;
-  if (data == "[DONE]") {
-    StreamChunk done;
-    done.done = true;
-    out.chunk = std::move(done);
-    return out;
-  }
-  // The common case, read while parsing; error payloads go through the document below.
-  ChunkReader reader;
-  const bool parsed = json::sax_parse(data, &reader, json::input_format_t::json, /*strict=*/true);
-  if (!parsed || !reader.top_is_object) {
-    out.error = BadResponse("a malformed event (not a JSON object)");
-    return out;
-  }
-  if (!reader.needs_document) {
-    out.chunk = std::move(reader.chunk);
-    return out;
-  }
   const json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
-    out.error = BadResponse("a malformed event (not a JSON object)");
+    out.error = MalformedEvent();
     return out;
   }
   if (auto err = j.find("error"); err != j.end() && !err->is_null()) {
@@ -282,6 +252,65 @@ DecodedChunk DecodeStreamChunk(std::string_view data) {
     chunk.usage = UsageFrom(*usage);
   }
   out.chunk = std::move(chunk);
+  return out;
+}
+
+DecodedChunk DoneChunk() {
+  DecodedChunk out;
+  out.chunk.emplace().done = true;
+  return out;
+}
+
+}  // namespace
+
+std::string BuildRequestBody(const LlmConfig& config, const ChatRequest& request) {
+  json messages = json::array();
+  for (const ChatMessage& m : request.messages) {
+    messages.push_back({{"role", m.role}, {"content", m.content}});
+  }
+  json body = {
+      {"model", config.model},
+      {"messages", std::move(messages)},
+      {"stream", true},
+      {"stream_options", {{"include_usage", true}}},
+      {"temperature", request.temperature},
+      {"max_tokens", request.max_tokens > 0 ? request.max_tokens : config.max_tokens},
+  };
+  // Invalid UTF-8 would make dump() throw; replace it instead (inputs are validated upstream).
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+DecodedChunk DecodeStreamChunk(std::string_view data) {
+  if (data == "[DONE]") return DoneChunk();
+  // Every token arrives in one of these: read in one pass, copying only the content.
+  DecodedChunk out;
+  switch (ScanStreamChunk(data, &out.chunk.emplace())) {
+    case ChunkScanResult::kChunk:
+      return out;
+    case ChunkScanResult::kMalformed:
+      out.chunk.reset();
+      out.error = MalformedEvent();
+      return out;
+    case ChunkScanResult::kNeedsDocument:
+      return DecodeChunkDocument(data);
+    case ChunkScanResult::kTooDeep:
+      break;
+  }
+  return DecodeStreamChunkWithJsonLibrary(data);
+}
+
+DecodedChunk DecodeStreamChunkWithJsonLibrary(std::string_view data) {
+  if (data == "[DONE]") return DoneChunk();
+  ChunkReader reader;
+  const bool parsed = json::sax_parse(data, &reader, json::input_format_t::json, /*strict=*/true);
+  if (!parsed || !reader.top_is_object) {
+    DecodedChunk out;
+    out.error = MalformedEvent();
+    return out;
+  }
+  if (reader.needs_document) return DecodeChunkDocument(data);
+  DecodedChunk out;
+  out.chunk = std::move(reader.chunk);
   return out;
 }
 

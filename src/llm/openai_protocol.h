@@ -41,6 +41,11 @@ struct DecodedChunk {
 };
 DecodedChunk DecodeStreamChunk(std::string_view data);
 
+// The same decoding done with the JSON library: its event parser for the common chunk, its
+// document for error payloads. DecodeStreamChunk uses it for events nested deeper than its own
+// scanner follows; tests and the fuzz target check that the two always agree.
+DecodedChunk DecodeStreamChunkWithJsonLibrary(std::string_view data);
+
 // Parses a non-streamed completion body ({"choices":[{"message":{"content":...}}]}), which some
 // servers send even when asked to stream. kBadResponse when it is not one.
 DecodedChunk DecodeCompletionBody(std::string_view body);
