@@ -1,5 +1,6 @@
 // Benchmarks of OpenAiClient against the fake upstream streaming on loopback: the latency the
-// client adds to the first token, and the CPU it spends carrying hundreds of streams at once.
+// client adds to the first token, and the CPU it spends carrying hundreds of streams at once;
+// and of decoding one streamed chunk, which happens once per token.
 #include <arpa/inet.h>
 #include <benchmark/benchmark.h>
 #include <netinet/in.h>
@@ -13,9 +14,11 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "llm/openai_client.h"
+#include "llm/openai_protocol.h"
 #include "tests/fake_llm/fake_llm_process.h"
 
 namespace rc::llm {
@@ -174,6 +177,52 @@ BENCHMARK(BM_ConcurrentStreams)
     ->Iterations(1)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond);
+
+// A token as OpenAI streams it (gpt-4o-mini, 2024): 265 bytes around a one-word content.
+constexpr std::string_view kTokenChunk =
+    R"({"id":"chatcmpl-AX1k9cZ3pQ7r2Lm8nB4vT6yW0sEhU","object":"chat.completion.chunk",)"
+    R"("created":1732521600,"model":"gpt-4o-mini-2024-07-18","system_fingerprint":"fp_0ba0d124f1",)"
+    R"("choices":[{"index":0,"delta":{"content":" candidate"},"logprobs":null,"finish_reason":null}]})";
+
+// The last chunk of a stream asked for usage (stream_options.include_usage).
+constexpr std::string_view kUsageChunk =
+    R"({"id":"chatcmpl-AX1k9cZ3pQ7r2Lm8nB4vT6yW0sEhU","object":"chat.completion.chunk",)"
+    R"("created":1732521600,"model":"gpt-4o-mini-2024-07-18","system_fingerprint":"fp_0ba0d124f1",)"
+    R"("choices":[],"usage":{"prompt_tokens":812,"completion_tokens":96,"total_tokens":908,)"
+    R"("prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},"completion_tokens_details":)"
+    R"({"reasoning_tokens":0,"audio_tokens":0,"accepted_prediction_tokens":0,)"
+    R"("rejected_prediction_tokens":0}}})";
+
+// A token whose content is long enough to need its own allocation, with escapes.
+constexpr std::string_view kEscapedChunk =
+    R"({"id":"chatcmpl-AX1k9cZ3pQ7r2Lm8nB4vT6yW0sEhU","object":"chat.completion.chunk",)"
+    R"("created":1732521600,"model":"gpt-4o-mini-2024-07-18","system_fingerprint":"fp_0ba0d124f1",)"
+    R"("choices":[{"index":0,"delta":{"content":"\n\n**Strengths:** caf\u00e9 \"quoted\" )"
+    R"(\ud83d\ude00"},"logprobs":null,"finish_reason":null}]})";
+
+// Decoding one `data:` payload, per call: `decode` is DecodeStreamChunk (a one-pass scanner)
+// or DecodeStreamChunkWithJsonLibrary (nlohmann's event parser), the one it replaced.
+void BM_DecodeChunk(benchmark::State& state, DecodedChunk (*decode)(std::string_view),
+                    std::string_view data) {
+  if (!decode(data).chunk) {
+    state.SkipWithError("the benchmark chunk does not decode");
+    return;
+  }
+  for (auto _ : state) {
+    DecodedChunk decoded = decode(data);
+    benchmark::DoNotOptimize(decoded);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(data.size()));
+}
+BENCHMARK_CAPTURE(BM_DecodeChunk, token_scanner, &DecodeStreamChunk, kTokenChunk);
+BENCHMARK_CAPTURE(BM_DecodeChunk, token_json_library, &DecodeStreamChunkWithJsonLibrary,
+                  kTokenChunk);
+BENCHMARK_CAPTURE(BM_DecodeChunk, usage_scanner, &DecodeStreamChunk, kUsageChunk);
+BENCHMARK_CAPTURE(BM_DecodeChunk, usage_json_library, &DecodeStreamChunkWithJsonLibrary,
+                  kUsageChunk);
+BENCHMARK_CAPTURE(BM_DecodeChunk, escaped_scanner, &DecodeStreamChunk, kEscapedChunk);
+BENCHMARK_CAPTURE(BM_DecodeChunk, escaped_json_library, &DecodeStreamChunkWithJsonLibrary,
+                  kEscapedChunk);
 
 }  // namespace
 }  // namespace rc::llm
