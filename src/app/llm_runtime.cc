@@ -73,9 +73,10 @@ LlmRuntime::LlmRuntime(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 LlmRuntime::~LlmRuntime() = default;
 
-Status LlmRuntime::Bind(boost::asio::any_io_executor executor) {
-  RC_ASSIGN_OR_RETURN(std::unique_ptr<llm::OpenAiClient> client,
-                      llm::OpenAiClient::Create(std::move(executor), impl_->config));
+Status LlmRuntime::Bind(std::function<boost::asio::any_io_executor()> executor_for_call) {
+  RC_ASSIGN_OR_RETURN(
+      std::unique_ptr<llm::OpenAiClient> client,
+      llm::OpenAiClient::CreateOnEventLoops(std::move(executor_for_call), impl_->config));
   impl_->client->Bind(std::move(client));
   return Status::Ok();
 }

@@ -1,7 +1,7 @@
 // LlmRuntime: LLM mode's moving parts for `serve` — the OpenAI-compatible client and the
-// service's LlmCoach. The client's streams run as coroutines on the HTTP server's event loop
-// (bound with Bind() once the server exists), so relaying a token to the browser never crosses
-// threads and no thread is created per stream.
+// service's LlmCoach. The client's streams run as coroutines on the HTTP server's event loops
+// (bound with Bind() once the server exists), each on the loop of the connection that asked, so
+// relaying a token to the browser never crosses threads and no thread is created per stream.
 #pragma once
 
 #include <boost/asio/any_io_executor.hpp>
@@ -28,11 +28,12 @@ class LlmRuntime {
                                             std::function<void(const std::string&)> log);
   ~LlmRuntime();
 
-  // Creates the client on `executor`. InvalidArgument when it cannot be created (e.g. an
-  // unreadable CA file). Call once, before any request is served; until then a request for a
-  // stream fails as if the AI service were unreachable. The runtime must outlive the event
-  // loop's pending work (destroy the server first).
-  Status Bind(boost::asio::any_io_executor executor);
+  // Creates the client; each stream runs on the executor `executor_for_call` returns when it
+  // starts, which must be a single-threaded event loop (see OpenAiClient::CreateOnEventLoops).
+  // InvalidArgument when it cannot be created (e.g. an unreadable CA file). Call once, before any
+  // request is served; until then a request for a stream fails as if the AI service were
+  // unreachable. The runtime must outlive the event loop's pending work (destroy the server first).
+  Status Bind(std::function<boost::asio::any_io_executor()> executor_for_call);
 
   service::LlmCoach& coach();
   std::string_view model() const;

@@ -222,7 +222,8 @@ int Serve(const std::vector<std::string>& args) {
   // still queued on its event loop refer to them.
   server::HttpServer http(router, options);
   if (llm_runtime) {
-    if (Status bound = llm_runtime->Bind(http.executor()); !bound.ok()) return Fail(bound);
+    if (Status bound = llm_runtime->Bind([&http] { return http.LocalExecutor(); }); !bound.ok())
+      return Fail(bound);
   }
   Result<int> port = http.Listen();
   if (!port.ok()) return Fail(port.status());

@@ -1,4 +1,5 @@
-// The Beast/OpenSSL implementation of OpenAiClient: one coroutine per stream, on a strand.
+// The Beast/OpenSSL implementation of OpenAiClient: one coroutine per stream, on a strand or a
+// single-threaded event loop.
 #include "llm/openai_client.h"
 
 #include <openssl/ssl.h>
@@ -53,11 +54,12 @@ AttemptResult Fail(Status status, LlmErrorKind kind, bool retryable = false) {
   return AttemptResult{std::move(status), kind, retryable, std::nullopt};
 }
 
-// The shared state of one StreamChat call. Touched only on `strand`.
+// The shared state of one StreamChat call. Touched only on `strand` (the call's strand, or its
+// single-threaded event loop: either way, one handler at a time).
 struct Call : std::enable_shared_from_this<Call> {
-  Call(asio::strand<asio::any_io_executor> s, std::shared_ptr<OpenAiClient::Impl> i)
+  Call(asio::any_io_executor s, std::shared_ptr<OpenAiClient::Impl> i)
       : strand(std::move(s)), impl(std::move(i)), timer(strand) {}
-  asio::strand<asio::any_io_executor> strand;
+  asio::any_io_executor strand;
   std::shared_ptr<OpenAiClient::Impl> impl;
   ChatRequest request;
   TokenSink on_token;
@@ -95,9 +97,13 @@ class StreamRegistration {
 }  // namespace
 
 struct OpenAiClient::Impl {
-  Impl(asio::any_io_executor ex, LlmConfig cfg)
-      : executor(std::move(ex)), config(std::move(cfg)), tls(ssl::context::tls_client) {}
-  asio::any_io_executor executor;
+  Impl(ExecutorSource ex, bool single, LlmConfig cfg)
+      : executor_for_call(std::move(ex)),
+        single_threaded(single),
+        config(std::move(cfg)),
+        tls(ssl::context::tls_client) {}
+  ExecutorSource executor_for_call;
+  bool single_threaded;  // the executors run one handler at a time: no strand per call
   LlmConfig config;
   ssl::context tls;
   std::mutex rng_mu;
@@ -482,8 +488,20 @@ OpenAiClient::~OpenAiClient() = default;
 
 Result<std::unique_ptr<OpenAiClient>> OpenAiClient::Create(asio::any_io_executor executor,
                                                            LlmConfig config) {
+  return Make([executor] { return executor; }, /*single_threaded=*/false, std::move(config));
+}
+
+Result<std::unique_ptr<OpenAiClient>> OpenAiClient::CreateOnEventLoops(
+    ExecutorSource executor_for_call, LlmConfig config) {
+  if (!executor_for_call) return InvalidArgumentError("the llm client needs an executor");
+  return Make(std::move(executor_for_call), /*single_threaded=*/true, std::move(config));
+}
+
+Result<std::unique_ptr<OpenAiClient>> OpenAiClient::Make(ExecutorSource executor_for_call,
+                                                         bool single_threaded, LlmConfig config) {
   if (!config.enabled) return InvalidArgumentError("the llm client needs an enabled config");
-  auto impl = std::make_shared<Impl>(std::move(executor), std::move(config));
+  auto impl =
+      std::make_shared<Impl>(std::move(executor_for_call), single_threaded, std::move(config));
   boost::system::error_code ec;
   impl->tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
                             ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
@@ -502,7 +520,9 @@ std::string_view OpenAiClient::Model() const { return impl_->config.model; }
 
 void OpenAiClient::StreamChat(ChatRequest request, TokenSink on_token, DoneSink on_done,
                               CancelToken cancel) {
-  auto call = std::make_shared<Call>(asio::make_strand(impl_->executor), impl_);
+  asio::any_io_executor executor = impl_->executor_for_call();
+  if (!impl_->single_threaded) executor = asio::make_strand(std::move(executor));
+  auto call = std::make_shared<Call>(std::move(executor), impl_);
   call->body = BuildRequestBody(impl_->config, request);
   call->request = std::move(request);
   call->on_token = std::move(on_token);

@@ -4,12 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -470,6 +472,70 @@ TEST_F(OpenAiClientTest, ManyConcurrentStreamsOnOneThread) {
   io.run_for(std::chrono::seconds(20));
   EXPECT_EQ(complete, kStreams);
   EXPECT_EQ(tokens, kStreams * 5);
+}
+
+TEST_F(OpenAiClientTest, OnEventLoopsEachStreamStaysOnTheLoopItStartedOn) {
+  // Two single-threaded loops; each call takes the next one. Every token and the outcome of a
+  // stream must arrive on the thread of the loop it was given, and cancelling from a third
+  // thread must still work.
+  LlmConfig config = Config();
+  config.model = "fake:scenario=slow,rate=50,count=5";
+  constexpr int kLoops = 2;
+  constexpr int kStreams = 20;
+  std::array<boost::asio::io_context, kLoops> loops;
+  std::array<std::thread::id, kLoops> loop_thread;
+  std::atomic<int> next{0};
+  std::vector<int> loop_of_call;
+  auto client = OpenAiClient::CreateOnEventLoops(
+      [&]() -> boost::asio::any_io_executor {
+        const int i = next.fetch_add(1) % kLoops;
+        loop_of_call.push_back(i);
+        return loops[static_cast<std::size_t>(i)].get_executor();
+      },
+      config);
+  ASSERT_TRUE(client.ok());
+  std::mutex mu;
+  int complete = 0;
+  int cancelled = 0;
+  int tokens = 0;
+  int wrong_thread = 0;
+  CancelToken to_cancel = std::make_shared<CancelSignal>();
+  for (int s = 0; s < kStreams; ++s) {
+    const auto expected = static_cast<std::size_t>(s % kLoops);
+    auto on_right_thread = [&, expected] {
+      return std::this_thread::get_id() == loop_thread[expected];
+    };
+    (*client)->StreamChat(
+        ChatRequest{{{"user", "hi"}}},
+        [&, on_right_thread](std::string_view) {
+          std::lock_guard lock(mu);
+          ++tokens;
+          if (!on_right_thread()) ++wrong_thread;
+        },
+        [&, on_right_thread](ChatOutcome o) {
+          std::lock_guard lock(mu);
+          complete += o.complete ? 1 : 0;
+          cancelled += o.error == LlmErrorKind::kCancelled ? 1 : 0;
+          if (!on_right_thread()) ++wrong_thread;
+        },
+        s == 0 ? to_cancel : nullptr);
+  }
+  ASSERT_EQ(loop_of_call.size(), static_cast<std::size_t>(kStreams));
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < kLoops; ++i) {
+    threads.emplace_back([&, i] {
+      loop_thread[i] = std::this_thread::get_id();
+      loops[i].run_for(std::chrono::seconds(20));
+    });
+  }
+  // loop_thread is written before each loop runs a handler; give the threads a moment to start.
+  std::this_thread::sleep_for(milliseconds(20));
+  to_cancel->Cancel();
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(wrong_thread, 0);
+  EXPECT_EQ(cancelled, 1);
+  EXPECT_EQ(complete, kStreams - 1);
+  EXPECT_GE(tokens, (kStreams - 1) * 5);
 }
 
 // HTTPS: a throwaway CA-less self-signed certificate for "localhost" made with the openssl CLI.

@@ -8,6 +8,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <charconv>
 #include <csignal>
 #include <functional>
 #include <map>
@@ -31,7 +32,8 @@ namespace {
 
 constexpr auto kTuple = asio::as_tuple(use_awaitable);
 
-// One accepted connection. Touched only on its strand, except `weak` lookups in the registry.
+// One accepted connection. Touched only on its event loop's thread, except `weak` lookups in the
+// registry.
 struct Connection : std::enable_shared_from_this<Connection> {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;
@@ -41,12 +43,12 @@ struct Connection : std::enable_shared_from_this<Connection> {
 };
 
 // The connection's end of a streamed body (see body_stream.h). Producers call Write/Close from
-// any thread; the connection's coroutine drains the queue on the connection's strand. `wake` is
-// only touched on that strand.
+// any thread; the connection's coroutine drains the queue on the connection's loop. `wake` is
+// only touched on that loop.
 class StreamWriter final : public BodyWriter, public std::enable_shared_from_this<StreamWriter> {
  public:
-  StreamWriter(asio::any_io_executor strand, asio::thread_pool::executor_type workers)
-      : wake(strand), strand_(std::move(strand)), workers_(workers) {}
+  StreamWriter(asio::any_io_executor loop, asio::thread_pool::executor_type workers)
+      : wake(loop), loop_(std::move(loop)), workers_(workers) {}
 
   // Only a write that finds the connection asleep (armed) wakes it: one post per idle period, not
   // per token.
@@ -73,9 +75,9 @@ class StreamWriter final : public BodyWriter, public std::enable_shared_from_thi
 
   void RunBlocking(std::function<void()> work) override { asio::post(workers_, std::move(work)); }
 
-  // Wakes the connection's wait (posted, so it runs on the strand).
+  // Wakes the connection's wait (posted, so it runs on the connection's loop).
   void Notify() {
-    asio::post(strand_, [self = shared_from_this()] { self->wake.cancel(); });
+    asio::post(loop_, [self = shared_from_this()] { self->wake.cancel(); });
   }
 
   // Takes what is queued; `closed` says whether the producer has finished. Writes stay silent
@@ -100,7 +102,7 @@ class StreamWriter final : public BodyWriter, public std::enable_shared_from_thi
   std::atomic<bool> shutdown_requested{false};
 
  private:
-  asio::any_io_executor strand_;
+  asio::any_io_executor loop_;
   asio::thread_pool::executor_type workers_;
   std::mutex mu_;
   std::string queued_;
@@ -136,18 +138,80 @@ std::string ClientIp(Connection& conn, const HttpRequest& req, const std::string
 
 }  // namespace
 
+// One event loop per I/O thread. A connection lives on one loop from accept to close, and so does
+// the LLM call it starts (see LocalExecutor): its upstream reads, token hand-offs and downstream
+// writes never cross threads or contend for a shared queue. Loops are handed out round-robin.
+class EventLoops {
+ public:
+  explicit EventLoops(int count) {
+    for (int i = 0; i < std::max(1, count); ++i) {
+      // Concurrency hint 1: each loop is run by one thread; other threads only post to it.
+      loops_.push_back(std::make_unique<asio::io_context>(1));
+      guards_.emplace_back(loops_.back()->get_executor());
+    }
+  }
+
+  asio::io_context& first() { return *loops_.front(); }
+  asio::io_context& Next() { return *loops_[next_.fetch_add(1) % loops_.size()]; }
+
+  // The loop the calling thread runs, or the next one when it runs none.
+  asio::io_context& Local() { return current_ != nullptr && Owns(*current_) ? *current_ : Next(); }
+
+  // Runs every loop, the first on the calling thread, and returns when all have finished.
+  void Run() {
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < loops_.size(); ++i) {
+      threads.emplace_back([this, i] { RunOne(*loops_[i]); });
+    }
+    RunOne(*loops_.front());
+    for (auto& t : threads) t.join();
+  }
+
+  // Lets each loop return once its work is done (at shutdown). Thread-safe.
+  void Release() {
+    std::lock_guard lock(mu_);
+    for (auto& guard : guards_) guard.reset();
+  }
+
+  void Stop() {
+    for (auto& loop : loops_) loop->stop();
+  }
+
+ private:
+  bool Owns(const asio::io_context& loop) const {
+    for (const auto& l : loops_) {
+      if (l.get() == &loop) return true;
+    }
+    return false;
+  }
+
+  static void RunOne(asio::io_context& loop) {
+    current_ = &loop;
+    loop.run();
+    current_ = nullptr;
+  }
+
+  std::vector<std::unique_ptr<asio::io_context>> loops_;
+  std::mutex mu_;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards_;
+  std::atomic<std::size_t> next_{0};
+  static thread_local asio::io_context* current_;
+};
+
+thread_local asio::io_context* EventLoops::current_ = nullptr;
+
 struct HttpServer::Impl {
   Impl(const Router& r, ServerOptions o)
       : router(r),
         options(std::move(o)),
-        ioc(std::max(1, options.io_threads)),
-        acceptor(ioc),
-        signals(ioc, SIGINT, SIGTERM),
+        loops(options.io_threads),
+        acceptor(loops.first()),
+        signals(loops.first(), SIGINT, SIGTERM),
         workers(static_cast<std::size_t>(std::max(1, options.worker_threads))) {}
 
   const Router& router;
   ServerOptions options;
-  asio::io_context ioc;
+  EventLoops loops;
   tcp::acceptor acceptor;
   asio::signal_set signals;
   asio::thread_pool workers;
@@ -340,6 +404,34 @@ struct HttpServer::Impl {
     }
   }
 
+  // Sends `data` as one chunk of a chunked body. Usually the socket takes it all at once: one
+  // non-blocking send, no asynchronous operation and no timer. What it does not take is written
+  // asynchronously within the write timeout.
+  awaitable<beast::error_code> WriteChunk(Connection& conn, const std::string& data) {
+    char size[20];
+    const auto [end, ignored] = std::to_chars(size, size + sizeof size - 2, data.size(), 16);
+    std::size_t head = static_cast<std::size_t>(end - size);
+    size[head++] = '\r';
+    size[head++] = '\n';
+    static constexpr char kCrLf[] = "\r\n";
+    const std::array<asio::const_buffer, 3> pieces{asio::buffer(size, head), asio::buffer(data),
+                                                   asio::buffer(kCrLf, 2)};
+    tcp::socket& socket = conn.stream.socket();
+    beast::error_code ec;
+    socket.non_blocking(true, ec);
+    std::size_t sent = ec ? 0 : socket.write_some(pieces, ec);
+    if (ec == asio::error::would_block || ec == asio::error::try_again) ec = {};
+    if (ec) co_return ec;
+    const std::size_t total = head + data.size() + 2;
+    if (sent == total) co_return ec;
+    beast::buffers_suffix<std::array<asio::const_buffer, 3>> rest(pieces);
+    rest.consume(sent);
+    conn.stream.expires_after(options.write_timeout);
+    auto [wec, n] = co_await asio::async_write(conn.stream, rest, kTuple);
+    (void)n;
+    co_return wec;
+  }
+
   // Sends a streamed body: the head with chunked encoding, then each piece the stream writes,
   // a keep-alive comment when nothing was sent for a while, and the last chunk once the stream
   // closes. A client that goes away (a read sees EOF or a reset, or a write fails) stops the
@@ -404,10 +496,7 @@ struct HttpServer::Impl {
       bool closed = false;
       std::string chunk = writer->Take(closed);
       if (!chunk.empty() && !client_gone) {
-        conn.stream.expires_after(options.write_timeout);
-        auto [ec, n] =
-            co_await asio::async_write(conn.stream, http::make_chunk(asio::buffer(chunk)), kTuple);
-        (void)n;
+        const beast::error_code ec = co_await WriteChunk(conn, chunk);
         if (ec) {
           client_gone = true;
           body->Stop(StopReason::kClientGone);
@@ -478,7 +567,8 @@ struct HttpServer::Impl {
 
   awaitable<void> Accept() {
     for (;;) {
-      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), kTuple);
+      // No strand: a loop has one thread, so the connection's handlers never run concurrently.
+      auto [ec, socket] = co_await acceptor.async_accept(loops.Next(), kTuple);
       if (ec) {
         if (stopping.load() || ec == asio::error::operation_aborted) co_return;
         continue;  // e.g. EMFILE: keep accepting once descriptors free up
@@ -502,10 +592,11 @@ struct HttpServer::Impl {
 
   void BeginShutdown() {
     if (stopping.exchange(true)) return;
-    asio::post(ioc, [this] {
+    asio::post(loops.first(), [this] {
       beast::error_code ignored;
       acceptor.close(ignored);
       signals.cancel(ignored);
+      loops.Release();
       // Idle connections (waiting for a next request) are closed now; busy ones finish.
       std::lock_guard lock(registry_mu);
       for (auto& [raw, weak] : registry) {
@@ -516,13 +607,13 @@ struct HttpServer::Impl {
           });
         }
       }
-      asio::co_spawn(ioc, Drain(), asio::detached);
+      asio::co_spawn(loops.first(), Drain(), asio::detached);
     });
   }
 
   awaitable<void> Drain() {
     const auto deadline = std::chrono::steady_clock::now() + options.shutdown_timeout;
-    asio::steady_timer timer(ioc);
+    asio::steady_timer timer(loops.first());
     while (connections.load() > 0 && std::chrono::steady_clock::now() < deadline) {
       timer.expires_after(std::chrono::milliseconds(10));
       co_await timer.async_wait(kTuple);
@@ -530,7 +621,7 @@ struct HttpServer::Impl {
     if (connections.load() > 0) {
       Log("shutdown: " + std::to_string(connections.load()) +
           " connection(s) still open at the deadline; stopping");
-      ioc.stop();
+      loops.Stop();
     }
   }
 };
@@ -562,17 +653,15 @@ void HttpServer::Run() {
   impl.signals.async_wait([&impl](const beast::error_code& ec, int) {
     if (!ec) impl.BeginShutdown();
   });
-  asio::co_spawn(impl.ioc, impl.Accept(), asio::detached);
-  std::vector<std::thread> threads;
-  for (int i = 1; i < impl.options.io_threads; ++i)
-    threads.emplace_back([&impl] { impl.ioc.run(); });
-  impl.ioc.run();
-  for (auto& t : threads) t.join();
+  asio::co_spawn(impl.loops.first(), impl.Accept(), asio::detached);
+  impl.loops.Run();
   impl.workers.join();
 }
 
 void HttpServer::Shutdown() { impl_->BeginShutdown(); }
 
-boost::asio::any_io_executor HttpServer::executor() { return impl_->ioc.get_executor(); }
+boost::asio::any_io_executor HttpServer::LocalExecutor() {
+  return impl_->loops.Local().get_executor();
+}
 
 }  // namespace rc::server

@@ -18,7 +18,7 @@ namespace rc::server {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: an ephemeral port (see Listen())
-  int io_threads = 2;
+  int io_threads = 2;  // one event loop each; connections are spread over them
   int worker_threads = 4;
   // Requests waiting for or running on a worker beyond this get 503 at once.
   int max_pending = 256;
@@ -63,10 +63,12 @@ class HttpServer {
   // Starts the graceful shutdown described for Run().
   void Shutdown();
 
-  // The network event loop's executor, for work that should share its threads (the LLM
-  // client's streams). Valid for the server's lifetime; work still queued when the server is
-  // destroyed is dropped.
-  boost::asio::any_io_executor executor();
+  // An event loop's executor for work that should share the server's threads (the LLM client's
+  // streams): the loop of the calling thread when it is one of the server's I/O threads (so a
+  // stream started while handling a connection stays on that connection's thread), else the
+  // next loop round-robin. Thread-safe. Valid for the server's lifetime; work still queued when
+  // the server is destroyed is dropped.
+  boost::asio::any_io_executor LocalExecutor();
 
  private:
   struct Impl;
