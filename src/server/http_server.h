@@ -17,7 +17,7 @@ namespace rc::server {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0: an ephemeral port (see Listen())
+  int port = 8080;     // 0: an ephemeral port (see Listen())
   int io_threads = 2;  // one event loop each; connections are spread over them
   int worker_threads = 4;
   // Requests waiting for or running on a worker beyond this get 503 at once.
