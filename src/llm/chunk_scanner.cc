@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -109,6 +110,30 @@ constexpr std::array<bool, 256> kPlainStringByte = [] {
   for (int b = 0x20; b < 0x80; ++b) plain[static_cast<std::size_t>(b)] = b != '"' && b != '\\';
   return plain;
 }();
+
+// The first byte at or after `p` that does not stand for itself in a string (or `end`). Most of
+// an event is strings (ids, model names, the content), so this looks at eight bytes at a time.
+const char* SkipPlainStringBytes(const char* p, const char* end) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101;
+    constexpr std::uint64_t kHighBits = 0x8080808080808080;
+    while (end - p >= 8) {
+      std::uint64_t bytes = 0;
+      std::memcpy(&bytes, p, sizeof bytes);
+      // The high bit of each byte that is '"', '\', below 0x20 or 0x80 and above. Borrows can
+      // only mark bytes above one that is rightly marked, so the lowest mark is exact.
+      const std::uint64_t quote = bytes ^ (kOnes * '"');
+      const std::uint64_t backslash = bytes ^ (kOnes * '\\');
+      const std::uint64_t marks = (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
+                                   ((bytes - kOnes * 0x20) & ~bytes) | bytes) &
+                                  kHighBits;
+      if (marks != 0) return p + std::countr_zero(marks) / 8;
+      p += 8;
+    }
+  }
+  while (p != end && kPlainStringByte[Byte(*p)]) ++p;
+  return p;
+}
 
 // The length of the well-formed UTF-8 sequence (Unicode table 3-7) of two to four bytes at `p`,
 // or 0 when there is none.
@@ -264,9 +289,9 @@ class Scanner {
         DiscardSink discard;
         if (!String(discard)) return false;
       } else {
-        NameSink name;
-        if (!String(name)) return false;
-        slot = MemberSlot(role, name.name());
+        Name name = Name::kOther;
+        if (!MemberName(&name)) return false;
+        slot = MemberSlot(role, name);
       }
       SkipWhitespace();
       if (p_ == end_ || *p_ != ':') return Malformed();
@@ -283,6 +308,24 @@ class Scanner {
       ++p_;
       SkipWhitespace();
     }
+  }
+
+  // Reads a member name whose opening quote was just read. Returns false to stop.
+  bool MemberName(Name* name) {
+    const char* const start = p_;
+    p_ = SkipPlainStringBytes(p_, end_);
+    if (p_ != end_ && *p_ == '"') {
+      // Nothing to unescape or check: compare in place (a copy would be read back before the
+      // store completes).
+      *name = NameOf({start, static_cast<std::size_t>(p_ - start)});
+      ++p_;
+      return true;
+    }
+    p_ = start;
+    NameSink sink;
+    if (!String(sink)) return false;
+    *name = sink.name();
+    return true;
   }
 
   // Reads an array whose '[' was just read, at nesting `depth`. Returns false to stop.
@@ -476,7 +519,7 @@ class Scanner {
   bool String(Sink& sink) {
     const char* run = p_;  // bytes not yet given to the sink
     for (;;) {
-      while (p_ != end_ && kPlainStringByte[Byte(*p_)]) ++p_;
+      p_ = SkipPlainStringBytes(p_, end_);
       if (p_ == end_) return Malformed();
       const unsigned char c = Byte(*p_);
       if (c == '"') {
