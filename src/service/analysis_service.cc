@@ -1,6 +1,7 @@
 // AnalysisService.
 #include "service/analysis_service.h"
 
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -117,6 +118,11 @@ Result<AnalyzeResult> AnalysisService::Create(Prepared prepared) {
     if (created.code() != StatusCode::kAlreadyExists) break;
   }
   RC_RETURN_IF_ERROR(created);
+  if (cache_ != nullptr) {
+    // The report the stored report_json encodes (codec::ReportFromJson would give it back).
+    cache_->Put(session.id, session.report_json,
+                std::make_shared<const model::Report>(std::move(prepared.output.report)));
+  }
   return AnalyzeResult{std::move(session.id), std::move(prepared.markdown),
                        std::move(prepared.output.report_json), std::move(prepared.mode),
                        std::move(prepared.notice)};

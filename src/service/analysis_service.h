@@ -15,6 +15,7 @@
 #include "service/answer_stream.h"
 #include "service/limits.h"
 #include "service/llm_coach.h"
+#include "service/report_cache.h"
 #include "storage/store.h"
 
 namespace rc::service {
@@ -29,8 +30,9 @@ struct AnalyzeResult {
 };
 
 // Validates the inputs, runs the analyst (and in LLM mode the LLM), and stores a new session
-// holding the inputs, the report and the Markdown. Thread-safe; borrows its collaborators,
-// which must outlive it and every stream it returned.
+// holding the inputs, the report and the Markdown. With a `cache`, the new session's report is
+// also put there, so the session's first question does not decode it again. Thread-safe; borrows
+// its collaborators, which must outlive it and every stream it returned.
 //
 // In LLM mode the narrative must contain the three required sections (checked by code) and
 // loses Markdown images; claims of skills the engine found no evidence for are annotated. Any
@@ -39,8 +41,8 @@ struct AnalyzeResult {
 class AnalysisService {
  public:
   AnalysisService(storage::Store& store, const Analyst& analyst, Limits limits,
-                  LlmCoach* llm = nullptr)
-      : store_(store), analyst_(analyst), limits_(limits), llm_(llm) {}
+                  LlmCoach* llm = nullptr, ReportCache* cache = nullptr)
+      : store_(store), analyst_(analyst), limits_(limits), llm_(llm), cache_(cache) {}
 
   // Blocking: call it from a worker thread (in LLM mode it waits for the whole narrative).
   // InvalidArgument naming the field when a field is empty or not UTF-8; PayloadTooLarge
@@ -71,6 +73,7 @@ class AnalysisService {
   const Analyst& analyst_;
   Limits limits_;
   LlmCoach* llm_;
+  ReportCache* cache_;
 };
 
 }  // namespace rc::service

@@ -1,6 +1,7 @@
 // ChatService.
 #include "service/chat_service.h"
 
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -16,7 +17,8 @@ struct ChatService::Prepared {
   std::string session_id;
   std::string question;
   model::Session session;
-  AnalysisOutput analysis;
+  // Shared with the report cache, never modified.
+  std::shared_ptr<const model::Report> report;
 };
 
 // An LLM answer streamed to the sink, then saved (or replaced by the built-in coach's).
@@ -36,7 +38,7 @@ class ChatService::LlmStream final : public AnswerStream,
     std::shared_ptr<LlmStream> self = shared_from_this();
     llm::StreamGroundedAnswer(
         service_.llm_->client(), prompt_.request,
-        service_.llm_->UnsupportedSkills(prepared_.analysis.report),
+        service_.llm_->UnsupportedSkills(*prepared_.report),
         [sink](std::string_view text) { sink->Token(text); },
         [self, sink](llm::GroundedAnswer answer) {
           sink->RunBlocking([self, sink, answer = std::move(answer)]() mutable {
@@ -104,27 +106,40 @@ Result<ChatService::Prepared> ChatService::Prepare(std::string_view session_id,
   prepared.session_id = std::string(session_id);
   prepared.question = std::string(question);
   RC_ASSIGN_OR_RETURN(prepared.session, store_.GetSession(session_id));
-  // The report the user saw, as stored with the session. A session without one that decodes
-  // (stored by an older version) has it recomputed from its inputs.
-  if (!prepared.session.report_json.empty()) {
-    Result<model::Report> stored = codec::ReportFromJson(prepared.session.report_json);
-    if (stored.ok()) {
-      prepared.analysis.report = std::move(*stored);
-      prepared.analysis.report_json = prepared.session.report_json;
-      prepared.analysis.markdown = prepared.session.analysis_markdown;
-      return prepared;
+  RC_ASSIGN_OR_RETURN(prepared.report, SessionReport(prepared.session_id, prepared.session));
+  return prepared;
+}
+
+Result<std::shared_ptr<const model::Report>> ChatService::SessionReport(
+    std::string_view session_id, const model::Session& session) {
+  const std::string& report_json = session.report_json;
+  if (cache_ != nullptr) {
+    if (std::shared_ptr<const model::Report> cached = cache_->Find(session_id, report_json)) {
+      return cached;
     }
   }
-  RC_ASSIGN_OR_RETURN(prepared.analysis,
-                      analyst_.Analyze(prepared.session.resume, prepared.session.job_description));
-  return prepared;
+  // The report the user saw, as stored with the session. A session without one that decodes
+  // (stored by an older version) has it recomputed from its inputs; the analyst is
+  // deterministic, so the recomputed report may be cached under the stored report_json too.
+  std::shared_ptr<const model::Report> report;
+  if (!report_json.empty()) {
+    Result<model::Report> stored = codec::ReportFromJson(report_json);
+    if (stored.ok()) report = std::make_shared<const model::Report>(std::move(*stored));
+  }
+  if (report == nullptr) {
+    RC_ASSIGN_OR_RETURN(AnalysisOutput recomputed,
+                        analyst_.Analyze(session.resume, session.job_description));
+    report = std::make_shared<const model::Report>(std::move(recomputed.report));
+  }
+  if (cache_ != nullptr) cache_->Put(session_id, report_json, report);
+  return report;
 }
 
 Result<AskResult> ChatService::BuiltinAnswer(const Prepared& prepared, std::string notice) const {
   ChatContext context;
   context.resume = prepared.session.resume;
   context.job_description = prepared.session.job_description;
-  context.report = &prepared.analysis.report;
+  context.report = prepared.report.get();
   context.history = &prepared.session.chat;
   context.question = prepared.question;
   RC_ASSIGN_OR_RETURN(ChatReply reply, builtin_.Answer(context));
@@ -157,7 +172,7 @@ Result<std::optional<llm::BuiltPrompt>> ChatService::AdmitLlm(const Prepared& pr
     return std::optional<llm::BuiltPrompt>();
   }
   Result<llm::BuiltPrompt> prompt = llm::BuildChatPrompt(
-      prepared.analysis.report, prepared.session.resume, prepared.session.job_description,
+      *prepared.report, prepared.session.resume, prepared.session.job_description,
       prepared.session.chat, prepared.question, llm_->budget());
   if (!prompt.ok()) {
     llm_->End(prepared.session_id);
@@ -176,7 +191,7 @@ Result<AskResult> ChatService::Ask(std::string_view session_id, std::string_view
   Result<AskResult> answer = [&]() -> Result<AskResult> {
     if (!prompt) return BuiltinAnswer(prepared, std::move(notice));
     llm::GroundedAnswer grounded = llm::CompleteGroundedAnswer(
-        llm_->client(), prompt->request, llm_->UnsupportedSkills(prepared.analysis.report));
+        llm_->client(), prompt->request, llm_->UnsupportedSkills(*prepared.report));
     llm_->End(session_id);
     llm_->Record("chat", grounded.outcome, prompt->prompt_version, grounded.claims.size());
     if (grounded.outcome.complete) return AskResult{std::move(grounded.markdown), "llm", ""};

@@ -14,6 +14,7 @@
 #include "service/chat_responder.h"
 #include "service/limits.h"
 #include "service/llm_coach.h"
+#include "service/report_cache.h"
 #include "storage/store.h"
 
 namespace rc::service {
@@ -28,8 +29,10 @@ struct AskResult {
 // the question and the answer to the chat in one atomic write. The report an answer uses is the
 // one the user saw, decoded from the session's report_json (codec::ReportFromJson); only when
 // that is empty or does not decode (a session stored by an older version) is it recomputed with
-// the (deterministic) analyst. Thread-safe; borrows its collaborators, which must outlive it and
-// every stream it returned.
+// the (deterministic) analyst. With a `cache`, the decoded (or recomputed) report is kept there
+// and reused by the session's next questions; the session is always loaded from the store first,
+// so an unknown or expired session is NotFound whatever the cache holds. Thread-safe; borrows its
+// collaborators, which must outlive it and every stream it returned.
 //
 // In LLM mode every request is admitted by LlmCoach::Admit first: a refused request gets
 // ResourceExhausted (429) with a retry time. Any LLM failure before an answer reached the user
@@ -38,13 +41,15 @@ struct AskResult {
 class ChatService {
  public:
   ChatService(storage::Store& store, const Analyst& analyst, const ChatResponder& builtin,
-              const Clock& clock, Limits limits, LlmCoach* llm = nullptr)
+              const Clock& clock, Limits limits, LlmCoach* llm = nullptr,
+              ReportCache* cache = nullptr)
       : store_(store),
         analyst_(analyst),
         builtin_(builtin),
         clock_(clock),
         limits_(limits),
-        llm_(llm) {}
+        llm_(llm),
+        cache_(cache) {}
 
   // Blocking: call it from a worker thread. NotFound ("session not found") for unknown or
   // expired ids; InvalidArgument or PayloadTooLarge naming "question" for a bad question;
@@ -68,6 +73,10 @@ class ChatService {
   class LlmStream;
 
   Result<Prepared> Prepare(std::string_view session_id, std::string_view question);
+  // The report of the loaded session `session_id`: cached, decoded from its report_json, or
+  // recomputed by the analyst (whose errors it returns).
+  Result<std::shared_ptr<const model::Report>> SessionReport(std::string_view session_id,
+                                                             const model::Session& session);
   // In LLM mode, admits the request and builds the prompt (the caller then ends the admission
   // with LlmCoach::End). ResourceExhausted over the request limits; nullopt, with `notice`
   // saying why in LLM mode, when the built-in coach must answer.
@@ -83,6 +92,7 @@ class ChatService {
   const Clock& clock_;
   Limits limits_;
   LlmCoach* llm_;
+  ReportCache* cache_;
 };
 
 }  // namespace rc::service

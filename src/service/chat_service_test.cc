@@ -10,6 +10,7 @@
 #include "codec/report_json.h"
 #include "service/analysis_service.h"
 #include "service/fakes_for_test.h"
+#include "service/report_cache.h"
 #include "service/session_id.h"
 #include "storage/memory_store.h"
 
@@ -56,6 +57,10 @@ class ChatServiceTest : public ::testing::Test {
   Limits limits_{.max_question_chars = 20};
   AnalysisService analysis_{store_, analyst_, limits_};
   ChatService chat_{store_, analyst_, responder_, clock_, limits_};
+  // The same use cases sharing a report cache, as the server wires them.
+  ReportCache cache_;
+  AnalysisService cached_analysis_{store_, analyst_, limits_, nullptr, &cache_};
+  ChatService cached_chat_{store_, analyst_, responder_, clock_, limits_, nullptr, &cache_};
 };
 
 TEST_F(ChatServiceTest, AnswersWithTheRecomputedReportAndStoresBothTurns) {
@@ -196,6 +201,90 @@ TEST_F(ChatServiceTest, ConcurrentQuestionsAreAllKeptInPairs) {
     EXPECT_EQ(s->chat[i + 1].role, "assistant");
     EXPECT_TRUE(s->chat[i + 1].content.starts_with("answer to: " + s->chat[i].content + " "));
   }
+}
+
+TEST_F(ChatServiceTest, AQuestionAfterAnAnalysisUsesTheReportTheAnalysisCached) {
+  Result<AnalyzeResult> cached = cached_analysis_.Analyze("resume text", "job text");
+  ASSERT_TRUE(cached.ok());
+  EXPECT_EQ(cache_.stats().entries, 1u);
+  Result<AskResult> a = cached_chat_.Ask(cached->session_id, "am I qualified?");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(cache_.stats().hits, 1u);
+  EXPECT_EQ(cache_.stats().misses, 0u);
+  // FakeAnalyst's stored report does not decode, so without the cache the question runs the
+  // analyst again; with it, nothing is decoded or recomputed.
+  EXPECT_EQ(analyst_.calls.load(), 1);
+
+  // The same answer as the uncached path gives for a twin session.
+  const std::string twin = NewSession();
+  Result<AskResult> uncached = chat_.Ask(twin, "am I qualified?");
+  ASSERT_TRUE(uncached.ok());
+  EXPECT_EQ(analyst_.calls.load(), 3);
+  EXPECT_EQ(a->answer, uncached->answer);
+  EXPECT_EQ(a->answer, "answer to: am I qualified? (history 0, score 11)");
+  EXPECT_EQ(store_.GetSession(cached->session_id)->chat.size(), 2u);
+}
+
+TEST_F(ChatServiceTest, AStoredReportIsDecodedOnceThenServedFromTheCache) {
+  const std::string id = StoredSession(FullReportJson(77));
+  const std::string twin = StoredSession(FullReportJson(77));
+  for (const std::string question : {"first", "second", "third"}) {
+    Result<AskResult> cached = cached_chat_.Ask(id, question);
+    Result<AskResult> uncached = chat_.Ask(twin, question);
+    ASSERT_TRUE(cached.ok() && uncached.ok());
+    EXPECT_EQ(cached->answer, uncached->answer);
+  }
+  EXPECT_EQ(cache_.stats().misses, 1u);  // the first question decoded and cached it
+  EXPECT_EQ(cache_.stats().hits, 2u);
+  Result<std::shared_ptr<AnswerStream>> stream = cached_chat_.AskStream(id, "streamed?", "");
+  ASSERT_TRUE(stream.ok());
+  EXPECT_EQ(cache_.stats().hits, 3u);
+  EXPECT_EQ(store_.GetSession(id)->chat.back().content,
+            "answer to: streamed? (history 6, score 77)");
+  EXPECT_EQ(analyst_.calls.load(), 0);
+}
+
+TEST_F(ChatServiceTest, ACachedReportForOtherReportJsonIsNotUsed) {
+  const std::string id = StoredSession(FullReportJson(77));
+  auto other = std::make_shared<model::Report>();
+  other->score.total = 5;
+  cache_.Put(id, FullReportJson(5), other);
+  Result<AskResult> a = cached_chat_.Ask(id, "hello");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->answer, "answer to: hello (history 0, score 77)");
+  EXPECT_EQ(cache_.stats().hits, 0u);
+  EXPECT_EQ(cache_.stats().misses, 1u);
+  // The decoded report replaced the other one.
+  ASSERT_NE(cache_.Find(id, FullReportJson(77)), nullptr);
+  EXPECT_EQ(cache_.Find(id, FullReportJson(77))->score.total, 77);
+  EXPECT_EQ(cache_.stats().entries, 1u);
+}
+
+TEST_F(ChatServiceTest, ARecomputedReportIsCachedToo) {
+  const std::string id = StoredSession("");
+  ASSERT_TRUE(cached_chat_.Ask(id, "one").ok());
+  Result<AskResult> two = cached_chat_.Ask(id, "two");
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(two->answer, "answer to: two (history 2, score 11)");
+  EXPECT_EQ(analyst_.calls.load(), 1);
+  EXPECT_EQ(cache_.stats().hits, 1u);
+}
+
+TEST_F(ChatServiceTest, TheCacheNeverAnswersForAnExpiredOrDeletedSession) {
+  Result<AnalyzeResult> expiring = cached_analysis_.Analyze("resume text", "job text");
+  Result<AnalyzeResult> deleted = cached_analysis_.Analyze("resume text", "job text");
+  ASSERT_TRUE(expiring.ok() && deleted.ok());
+  ASSERT_TRUE(cached_chat_.Ask(expiring->session_id, "still there?").ok());
+  ASSERT_EQ(cache_.stats().hits, 1u);
+  ASSERT_TRUE(store_.DeleteSession(deleted->session_id).ok());
+  clock_.Advance(storage::kDefaultSessionTtlMs);
+  for (const std::string& id : {expiring->session_id, deleted->session_id}) {
+    EXPECT_EQ(cached_chat_.Ask(id, "hello").status(), NotFoundError("session not found"));
+    Result<std::shared_ptr<AnswerStream>> stream = cached_chat_.AskStream(id, "hello", "");
+    EXPECT_EQ(stream.status(), NotFoundError("session not found"));
+  }
+  EXPECT_EQ(cache_.stats().hits, 1u);
+  EXPECT_EQ(cache_.stats().entries, 2u);  // still cached, never consulted
 }
 
 }  // namespace
