@@ -2,7 +2,10 @@
 // single-threaded event loop.
 #include "llm/openai_client.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <openssl/ssl.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <boost/asio/as_tuple.hpp>
@@ -221,6 +224,20 @@ void DisarmWatchdog(Call& call) {
   call.timer.cancel();
 }
 
+// Once tokens flow, lets the kernel acknowledge them with delayed ACKs (one per ~40 ms) rather
+// than one ACK per read: a token stream is many tiny segments, and an immediate ACK for each
+// costs as much CPU as reading it. Linux leaves this mode by itself whenever a delayed ACK fires,
+// so it is set again after every read. Not before the first token: an upstream that does not
+// set TCP_NODELAY would hold its first event back until its headers were acknowledged.
+void DelayAcks(beast::tcp_stream& lowest) {
+#ifdef TCP_QUICKACK
+  const int off = 0;
+  ::setsockopt(lowest.socket().native_handle(), IPPROTO_TCP, TCP_QUICKACK, &off, sizeof off);
+#else
+  (void)lowest;
+#endif
+}
+
 // What the body reader reads from: the socket itself for plain HTTP (no Beast operation per
 // read), the TLS stream otherwise (its socket has no Beast timer armed: see ArmWatchdog).
 template <class Stream>
@@ -369,6 +386,7 @@ asio::awaitable<AttemptResult> Exchange(Call& call, Stream& stream, beast::tcp_s
     auto [ec, n] = co_await source.async_read_some(buf.prepare(sizeof body), kTuple);
     buf.commit(n);
     call.last_read = Clock::now();
+    if (n > 0 && call.got_first) DelayAcks(lowest);
     if (call.cancelled) co_return Fail(CancelledError(), LlmErrorKind::kCancelled);
     read_ec = ec;
   }
