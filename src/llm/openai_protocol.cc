@@ -90,10 +90,10 @@ ChunkError BadResponse(std::string what) {
   return {UnavailableError("the AI service sent " + what), LlmErrorKind::kBadResponse};
 }
 
-// Reads the members of a chat.completion.chunk that DecodeStreamChunk uses while the event is
-// parsed, without building a document (every token arrives in one of these). Error payloads
-// (an "error" member, finish_reason "error") set `needs_document`: they are rare and decoded
-// from the full document.
+// Reads the members of a chat.completion.chunk that DecodeStreamChunk reports as nlohmann's event
+// parser reports them (DecodeStreamChunkWithJsonLibrary: the reference for the scanner, and the
+// decoder for events nested beyond it). Error payloads (an "error" member, finish_reason
+// "error") set `needs_document`: they are rare and decoded from the full document.
 class ChunkReader {
  public:
   enum class Role { kOther, kTop, kChoices, kChoice0, kDelta, kUsage };
