@@ -223,6 +223,8 @@ Result<ServeConfig> ParseServeConfig(const std::vector<std::string>& args, const
       RC_ASSIGN_OR_RETURN(c.max_pending, ParseIntIn(value, flag, 1, 1'000'000));
     } else if (flag == "--max-connections") {
       RC_ASSIGN_OR_RETURN(c.max_connections, ParseIntIn(value, flag, 1, 1'000'000));
+    } else if (flag == "--report-cache-mb") {
+      RC_ASSIGN_OR_RETURN(c.report_cache_mb, ParseIntIn(value, flag, 0, 1 << 20));
     } else if (flag == "--llm-session-per-minute") {
       RC_ASSIGN_OR_RETURN(c.llm_session_per_minute, ParseIntIn(value, flag, 1, 100'000));
     } else if (flag == "--llm-ip-per-minute") {
@@ -275,6 +277,8 @@ Serves the JSON API and the web app (docs/api.md, docs/configuration.md).
   --workers N             worker threads for analysis and storage (default 4)
   --max-pending N         queued requests before 503 (default 256)
   --max-connections N     open connections before new ones are refused (default 1024)
+  --report-cache-mb N     memory for decoded reports reused by chat questions (default 64;
+                          0: no cache)
   --llm-session-per-minute N  AI requests per session per minute (default 5)
   --llm-ip-per-minute N   AI requests per client IP per minute (default 10)
   --llm-daily-tokens N    AI tokens this instance may spend per UTC day; then the built-in

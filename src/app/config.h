@@ -43,6 +43,8 @@ struct ServeConfig {
   int worker_threads = 4;
   int max_pending = 256;
   int max_connections = 1024;
+  // Memory budget of the decoded-report cache shared by analysis and chat (MiB; 0: no cache).
+  int report_cache_mb = 64;
 
   // LLM mode (the endpoint itself is configured by rc::llm::LoadLlmConfigFromEnvironment):
   // request limits per session and per client IP (requests per minute, also the burst), and the

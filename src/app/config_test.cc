@@ -165,5 +165,17 @@ TEST(ParseServeConfig, DocumentLimits) {
   EXPECT_FALSE(ParseServeConfig({"--max-pdf-workers", "x"}, FakeEnv({})).ok());
 }
 
+TEST(ParseServeConfig, ReportCacheBudget) {
+  Result<ServeConfig> d = ParseServeConfig({}, FakeEnv({}));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->report_cache_mb, 64);
+  Result<ServeConfig> off = ParseServeConfig({"--report-cache-mb", "0"}, FakeEnv({}));
+  ASSERT_TRUE(off.ok());
+  EXPECT_EQ(off->report_cache_mb, 0);
+  EXPECT_EQ(ParseServeConfig({"--report-cache-mb=256"}, FakeEnv({}))->report_cache_mb, 256);
+  EXPECT_FALSE(ParseServeConfig({"--report-cache-mb", "-1"}, FakeEnv({})).ok());
+  EXPECT_FALSE(ParseServeConfig({"--report-cache-mb", "lots"}, FakeEnv({})).ok());
+}
+
 }  // namespace
 }  // namespace rc::app

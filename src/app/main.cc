@@ -26,6 +26,7 @@
 #include "service/document_service.h"
 #include "service/example_service.h"
 #include "service/health_service.h"
+#include "service/report_cache.h"
 #include "service/session_service.h"
 #include "service/validation.h"
 #include "storage/sweeper.h"
@@ -190,8 +191,11 @@ int Serve(const std::vector<std::string>& args) {
   }
   service::LlmCoach* coach = llm_runtime ? &llm_runtime->coach() : nullptr;
 
-  service::AnalysisService analysis(**store, *engine->analyst, limits, coach);
-  service::ChatService chat(**store, *engine->analyst, *engine->responder, *clock, limits, coach);
+  service::ReportCache report_cache(
+      {.max_bytes = static_cast<std::size_t>(config.report_cache_mb) << 20});
+  service::AnalysisService analysis(**store, *engine->analyst, limits, coach, &report_cache);
+  service::ChatService chat(**store, *engine->analyst, *engine->responder, *clock, limits, coach,
+                            &report_cache);
   service::SessionService sessions(**store, config.session_ttl.count());
   service::ExampleService examples(**store, limits);
   service::HealthService health(**store, std::string(llm::ModeName(*llm_config)),
