@@ -84,8 +84,8 @@ DecodedChunk Expected(const json& event, bool* upstream_error) {
     return out;
   }
   rc::llm::StreamChunk& chunk = out.chunk.emplace();
-  if (const auto choices = event.find("choices"); choices != event.end() &&
-                                                  choices->is_array() && !choices->empty() &&
+  if (const auto choices = event.find("choices"); choices != event.end() && choices->is_array() &&
+                                                  !choices->empty() &&
                                                   choices->front().is_object()) {
     const json& choice = choices->front();
     if (const auto delta = choice.find("delta"); delta != choice.end() && delta->is_object()) {
@@ -104,8 +104,8 @@ DecodedChunk Expected(const json& event, bool* upstream_error) {
     }
   }
   if (const auto usage = event.find("usage"); usage != event.end() && usage->is_object()) {
-    chunk.usage = rc::llm::Usage{Count(*usage, "prompt_tokens"),
-                                 Count(*usage, "completion_tokens"), false};
+    chunk.usage =
+        rc::llm::Usage{Count(*usage, "prompt_tokens"), Count(*usage, "completion_tokens"), false};
   }
   return out;
 }
