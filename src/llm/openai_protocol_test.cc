@@ -171,9 +171,11 @@ struct ChunkCase {
   std::string expected;  // Describe() of the result
 };
 
+// Checks DecodeStreamChunk, and the JSON library's decoding it must agree with.
 void ExpectDecodes(const std::vector<ChunkCase>& cases) {
   for (const ChunkCase& c : cases) {
     EXPECT_EQ(Describe(DecodeStreamChunk(c.data)), c.expected) << "data: " << c.data;
+    EXPECT_EQ(Describe(DecodeStreamChunkWithJsonLibrary(c.data)), c.expected) << "data: " << c.data;
   }
 }
 
@@ -274,6 +276,11 @@ TEST(DecodeStreamChunkTest, KeysCompareDecoded) {
        R"("content":"y"}}]})",
        "content=y finish= usage=-"},
       {R"({"\u0065rror":{"code":"server_error"}})", "error=upstream_error"},
+      // The longest name the decoder reads, escaped, and one byte more.
+      {R"({"usage":{"completion\u005ftokens":4,"completion\u005ftokensx":5}})",
+       "content= finish= usage=0/4"},
+      {"{\"choices\":[{\"delta\":{\"cont\xC3\xA9nt\":\"x\",\"content\":\"y\"}}]}",
+       "content=y finish= usage=-"},
   });
 }
 
