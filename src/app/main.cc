@@ -193,9 +193,10 @@ int Serve(const std::vector<std::string>& args) {
 
   service::ReportCache report_cache(
       {.max_bytes = static_cast<std::size_t>(config.report_cache_mb) << 20});
-  service::AnalysisService analysis(**store, *engine->analyst, limits, coach, &report_cache);
+  service::ReportCache* cache = config.report_cache_mb > 0 ? &report_cache : nullptr;
+  service::AnalysisService analysis(**store, *engine->analyst, limits, coach, cache);
   service::ChatService chat(**store, *engine->analyst, *engine->responder, *clock, limits, coach,
-                            &report_cache);
+                            cache);
   service::SessionService sessions(**store, config.session_ttl.count());
   service::ExampleService examples(**store, limits);
   service::HealthService health(**store, std::string(llm::ModeName(*llm_config)),

@@ -132,7 +132,7 @@ std::shared_ptr<const model::Report> ReportCache::Find(std::string_view session_
 
 void ReportCache::Put(std::string_view session_id, std::string_view report_json,
                       std::shared_ptr<const model::Report> report) {
-  if (report == nullptr || options_.max_entries == 0) return;
+  if (report == nullptr || options_.max_entries == 0 || options_.max_bytes == 0) return;
   const std::size_t bytes = EntryBytes(session_id, *report);
   if (bytes > options_.max_bytes) return;
   // The new node is built, and the dropped ones are released, outside the lock.
