@@ -33,23 +33,20 @@ void CancelSignal::Cancel() {
   std::function<void()> handler;
   {
     std::lock_guard lock(mu_);
-    if (cancelled_) return;
-    cancelled_ = true;
+    if (cancelled_.load(std::memory_order_relaxed)) return;
+    cancelled_.store(true, std::memory_order_release);
     handler = std::move(handler_);
     handler_ = nullptr;
   }
   if (handler) handler();
 }
 
-bool CancelSignal::cancelled() const {
-  std::lock_guard lock(mu_);
-  return cancelled_;
-}
+bool CancelSignal::cancelled() const { return cancelled_.load(std::memory_order_acquire); }
 
 void CancelSignal::OnCancel(std::function<void()> handler) {
   {
     std::lock_guard lock(mu_);
-    if (!cancelled_) {
+    if (!cancelled_.load(std::memory_order_relaxed)) {
       handler_ = std::move(handler);
       return;
     }

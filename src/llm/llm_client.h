@@ -1,6 +1,7 @@
 // LlmClient: the asynchronous, streaming interface to a chat-completion language model.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -83,8 +84,8 @@ class CancelSignal {
   void ClearHandler();
 
  private:
-  mutable std::mutex mu_;
-  bool cancelled_ = false;
+  mutable std::mutex mu_;               // guards handler_ and the transitions of cancelled_
+  std::atomic<bool> cancelled_{false};  // read on every token without the lock
   std::function<void()> handler_;
 };
 using CancelToken = std::shared_ptr<CancelSignal>;

@@ -323,7 +323,7 @@ asio::awaitable<AttemptResult> Exchange(Call& call, Stream& stream, beast::tcp_s
   // The event stream: bytes are read straight into `buf` and decoded in place by the response
   // parser (chunked or not); the watchdog, not a timer per read, enforces the deadlines.
   SseParser parser(cfg.max_event_bytes);
-  std::vector<SseEvent> events;
+  SseEventBatch events;
   call.got_first = false;
   call.timed_out = false;
   call.last_read = Clock::now();
@@ -345,7 +345,7 @@ asio::awaitable<AttemptResult> Exchange(Call& call, Stream& stream, beast::tcp_s
       const std::size_t used = p.put(buf.data(), pec);
       buf.consume(used);
       const std::size_t got = sizeof body - p.get().body().size;
-      events.clear();
+      events.Clear();
       if (Status s = parser.Feed(std::string_view(body, got), events); !s.ok()) {
         co_return Fail(UnavailableError("the AI service sent an oversized event"),
                        LlmErrorKind::kBadResponse);

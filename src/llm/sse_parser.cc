@@ -21,6 +21,30 @@ std::size_t LineEnd(std::string_view bytes, std::size_t from) {
 }  // namespace
 
 Status SseParser::Feed(std::string_view bytes, std::vector<SseEvent>& out) {
+  class ToVector final : public Emitter {
+   public:
+    explicit ToVector(std::vector<SseEvent>& v) : v_(v) {}
+    SseEvent& Add() override { return v_.emplace_back(); }
+
+   private:
+    std::vector<SseEvent>& v_;
+  } emitter(out);
+  return FeedTo(bytes, emitter);
+}
+
+Status SseParser::Feed(std::string_view bytes, SseEventBatch& batch) {
+  class ToBatch final : public Emitter {
+   public:
+    explicit ToBatch(SseEventBatch& b) : b_(b) {}
+    SseEvent& Add() override { return b_.Add(); }
+
+   private:
+    SseEventBatch& b_;
+  } emitter(batch);
+  return FeedTo(bytes, emitter);
+}
+
+Status SseParser::FeedTo(std::string_view bytes, Emitter& out) {
   if (failed_) return InvalidArgumentError("event stream parser already failed");
   if (at_start_ && !bytes.empty()) {
     // The BOM may itself be split across pieces; buffer until three bytes are known.
@@ -32,7 +56,7 @@ Status SseParser::Feed(std::string_view bytes, std::vector<SseEvent>& out) {
     line_.clear();
     std::string_view rest(pending);
     if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
-    return Feed(rest, out);
+    return FeedTo(rest, out);
   }
   std::size_t i = 0;
   while (i < bytes.size()) {
@@ -73,13 +97,17 @@ Status SseParser::Feed(std::string_view bytes, std::vector<SseEvent>& out) {
   return Status::Ok();
 }
 
-void SseParser::ProcessLine(std::string_view line, std::vector<SseEvent>& out) {
+void SseParser::ProcessLine(std::string_view line, Emitter& out) {
   if (line.empty()) {  // dispatch
     if (has_data_) {
-      SseEvent event;
-      if (!type_.empty()) event.type = std::move(type_);
-      event.data = std::move(data_);
-      out.push_back(std::move(event));
+      // Swapped, not copied: a reused slot hands its old buffers back to the parser.
+      SseEvent& event = out.Add();
+      if (type_.empty()) {
+        event.type.assign("message");
+      } else {
+        event.type.swap(type_);
+      }
+      event.data.swap(data_);
     }
     data_.clear();
     type_.clear();

@@ -127,5 +127,26 @@ TEST(SseParserTest, OversizedEventAcrossManyLinesFails) {
   EXPECT_FALSE(s.ok());
 }
 
+TEST(SseParserTest, BatchReusesItsEventsAcrossPieces) {
+  SseParser parser;
+  SseEventBatch batch;
+  ASSERT_TRUE(parser.Feed("data: one\n\nevent: e\ndata: two\n\n", batch).ok());
+  ASSERT_EQ(batch.size(), 2u);
+  EXPECT_EQ(batch[0], (SseEvent{"message", "one"}));
+  EXPECT_EQ(batch[1], (SseEvent{"e", "two"}));
+  batch.Clear();
+  // A typed event then a default one: the reused slots must not keep the old type or data.
+  ASSERT_TRUE(parser.Feed("data: a\ndata: b\n\ndata: c\n\n", batch).ok());
+  ASSERT_EQ(batch.size(), 2u);
+  EXPECT_EQ(batch[0], (SseEvent{"message", "a\nb"}));
+  EXPECT_EQ(batch[1], (SseEvent{"message", "c"}));
+  batch.Clear();
+  ASSERT_TRUE(parser.Feed("event: x\nda", batch).ok());
+  EXPECT_TRUE(batch.empty());
+  ASSERT_TRUE(parser.Feed("ta: d\n\n", batch).ok());
+  ASSERT_EQ(batch.size(), 1u);
+  EXPECT_EQ(batch[0], (SseEvent{"x", "d"}));
+}
+
 }  // namespace
 }  // namespace rc::llm

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace rc::server {
 
@@ -13,8 +14,8 @@ namespace rc::server {
 class BodyWriter {
  public:
   virtual ~BodyWriter() = default;
-  // Queues bytes; they are sent in order, as soon as the connection can take them.
-  virtual void Write(std::string bytes) = 0;
+  // Queues a copy of `bytes`; they are sent in order, as soon as the connection can take them.
+  virtual void Write(std::string_view bytes) = 0;
   // The body is complete: the connection sends what is queued, ends the body and closes.
   virtual void Close() = 0;
   // Runs `work` on a worker thread (where blocking on storage is allowed); returns at once.

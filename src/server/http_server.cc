@@ -52,7 +52,7 @@ class StreamWriter final : public BodyWriter, public std::enable_shared_from_thi
 
   // Only a write that finds the connection asleep (armed) wakes it: one post per idle period, not
   // per token.
-  void Write(std::string bytes) override {
+  void Write(std::string_view bytes) override {
     bool wake_up = false;
     {
       std::lock_guard lock(mu_);

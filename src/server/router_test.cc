@@ -80,7 +80,7 @@ class RouterTest : public ::testing::Test {
 // Records a streamed body; runs blocking work inline.
 class BufferWriter final : public BodyWriter {
  public:
-  void Write(std::string bytes) override { body += bytes; }
+  void Write(std::string_view bytes) override { body += bytes; }
   void Close() override { closed = true; }
   void RunBlocking(std::function<void()> work) override { work(); }
   std::string body;

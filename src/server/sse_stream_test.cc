@@ -13,7 +13,7 @@ namespace {
 // Records what the adapter writes; runs blocking work inline.
 class RecordingWriter final : public BodyWriter {
  public:
-  void Write(std::string bytes) override { writes.push_back(std::move(bytes)); }
+  void Write(std::string_view bytes) override { writes.emplace_back(bytes); }
   void Close() override { closes += 1; }
   void RunBlocking(std::function<void()> work) override { work(); }
   std::vector<std::string> writes;
