@@ -23,6 +23,7 @@
 #include <exception>
 #include <mutex>
 #include <random>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -397,15 +398,26 @@ asio::awaitable<AttemptResult> Exchange(Call& call, Stream& stream, beast::tcp_s
 
 asio::awaitable<AttemptResult> Connect(Call& call, beast::tcp_stream& lowest) {
   const LlmConfig& cfg = call.impl->config;
-  tcp::resolver resolver(call.strand);
-  call.resolver = &resolver;
-  auto [rec, endpoints] =
-      co_await resolver.async_resolve(cfg.endpoint.host, std::to_string(cfg.endpoint.port), kTuple);
-  call.resolver = nullptr;
-  if (call.cancelled) co_return Fail(CancelledError(), LlmErrorKind::kCancelled);
-  if (rec) co_return Fail(UnreachableError(), LlmErrorKind::kUnreachable, true);
   lowest.expires_at(std::min(Clock::now() + cfg.connect_timeout, call.total_deadline));
-  auto [ec, ep] = co_await lowest.async_connect(endpoints, kTuple);
+  beast::error_code ec;
+  // An address needs no lookup (a local server is usually configured as one): connect at once,
+  // without the resolver's round trip through its lookup thread.
+  const asio::ip::address address = asio::ip::make_address(cfg.endpoint.host, ec);
+  if (!ec) {
+    std::tie(ec) = co_await lowest.async_connect(
+        tcp::endpoint(address, static_cast<unsigned short>(cfg.endpoint.port)), kTuple);
+  } else {
+    tcp::resolver resolver(call.strand);
+    call.resolver = &resolver;
+    auto [rec, endpoints] = co_await resolver.async_resolve(
+        cfg.endpoint.host, std::to_string(cfg.endpoint.port), kTuple);
+    call.resolver = nullptr;
+    if (call.cancelled) co_return Fail(CancelledError(), LlmErrorKind::kCancelled);
+    if (rec) co_return Fail(UnreachableError(), LlmErrorKind::kUnreachable, true);
+    lowest.expires_at(std::min(Clock::now() + cfg.connect_timeout, call.total_deadline));
+    tcp::endpoint ignored;
+    std::tie(ec, ignored) = co_await lowest.async_connect(endpoints, kTuple);
+  }
   if (call.cancelled) co_return Fail(CancelledError(), LlmErrorKind::kCancelled);
   if (ec == beast::error::timeout) {
     co_return Fail(TimeoutError("connecting", cfg.connect_timeout), LlmErrorKind::kTimeout, true);
