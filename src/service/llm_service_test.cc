@@ -14,6 +14,7 @@
 #include "service/analysis_service.h"
 #include "service/chat_service.h"
 #include "service/fakes_for_test.h"
+#include "service/report_cache.h"
 #include "storage/memory_store.h"
 
 namespace rc::service {
@@ -164,6 +165,10 @@ class LlmServiceTest : public ::testing::Test {
   AnalysisService builtin_analysis_{store_, analyst_, limits_};
   AnalysisService analysis_{store_, analyst_, limits_, &coach_};
   ChatService chat_{store_, analyst_, responder_, clock_, limits_, &coach_};
+  // The same use cases sharing a report cache that holds one report.
+  ReportCache cache_{{.max_entries = 1}};
+  AnalysisService cached_analysis_{store_, analyst_, limits_, &coach_, &cache_};
+  ChatService cached_chat_{store_, analyst_, responder_, clock_, limits_, &coach_, &cache_};
   // Last, so the blocking work of finished streams is joined before the services go.
   ThreadBag threads_;
 };
@@ -435,6 +440,35 @@ TEST_F(LlmServiceTest, ACancelledAnalysisStreamCreatesNoSession) {
   EXPECT_TRUE(end.cancelled);
   EXPECT_TRUE(end.session_id.empty());
   EXPECT_NE(Log()[0].find("op=analysis outcome=cancelled"), std::string::npos);
+}
+
+TEST_F(LlmServiceTest, AStreamedChatUsesTheReportItsStreamedAnalysisCachedEvenAfterEviction) {
+  client_.Push(Tokens({kAnalysis}));
+  Result<std::shared_ptr<AnswerStream>> analyzed =
+      cached_analysis_.AnalyzeStream("r", "j", "10.0.0.1");
+  ASSERT_TRUE(analyzed.ok()) << analyzed.status().ToString();
+  auto analysis_sink = std::make_shared<RecordingSink>(threads_);
+  (*analyzed)->Start(analysis_sink);
+  const StreamEnd created = analysis_sink->Wait();
+  ASSERT_TRUE(created.status.ok()) << created.status.ToString();
+  EXPECT_EQ(cache_.stats().entries, 1u);
+
+  client_.Push(Tokens({"Your Kubernetes expertise ", "stands out."}));
+  Result<std::shared_ptr<AnswerStream>> stream =
+      cached_chat_.AskStream(created.session_id, "strengths?", "10.0.0.1");
+  ASSERT_TRUE(stream.ok()) << stream.status().ToString();
+  EXPECT_EQ(cache_.stats().hits, 1u);
+  EXPECT_EQ(cache_.stats().misses, 0u);
+  // Another session's report takes the only slot before the stream starts; the stream keeps the
+  // report it was prepared with, and grounding still finds Kubernetes unsupported in it.
+  cache_.Put("another-session", "{}", std::make_shared<const model::Report>());
+  EXPECT_EQ(cache_.stats().evictions, 1u);
+  auto sink = std::make_shared<RecordingSink>(threads_);
+  (*stream)->Start(sink);
+  const StreamEnd end = sink->Wait();
+  ASSERT_TRUE(end.status.ok()) << end.status.ToString();
+  EXPECT_EQ(end.mode, "llm");
+  EXPECT_NE(end.markdown.find("Not supported by the resume"), std::string::npos) << end.markdown;
 }
 
 class LlmLimitsTest : public LlmServiceTest {
