@@ -1,5 +1,6 @@
-// BodyStream: a response body produced over time (Server-Sent Events), and BodyWriter, the side
-// the connection loop provides. Free of Beast, like the rest of the routing layer.
+// BodyStream: a response body produced over time (Server-Sent Events, or a JSON answer the
+// connection sends whole once it is complete), and BodyWriter, the side the connection loop
+// provides. Free of Beast, like the rest of the routing layer.
 #pragma once
 
 #include <functional>
@@ -20,6 +21,12 @@ class BodyWriter {
   virtual void Close() = 0;
   // Runs `work` on a worker thread (where blocking on storage is allowed); returns at once.
   virtual void RunBlocking(std::function<void()> work) = 0;
+  // For a buffered response only (HttpResponse::buffered), whose head is sent after Close():
+  // replaces the response's status, and sets header `name` (replacing any field of that name).
+  // Call before Close(). A chunked body's head is already sent when the stream starts, so
+  // there these calls change nothing.
+  virtual void SetStatus(int status) = 0;
+  virtual void SetHeader(std::string_view name, std::string_view value) = 0;
 };
 
 // Why the connection asks a stream to stop early.
@@ -29,8 +36,10 @@ enum class StopReason {
 };
 
 // A body that produces itself. The connection writes the response head, calls Start() once on
-// its own thread, then sends whatever is written until Close(). Stop() may come at any time,
-// from any thread; the stream must still Close() afterwards (promptly).
+// its own thread, then sends whatever is written until Close(); a buffered response instead
+// collects what is written and sends head and body once Close() comes. Either way the
+// connection watches the socket meanwhile: a client that leaves gets Stop(kClientGone). Stop()
+// may come at any time, from any thread; the stream must still Close() afterwards (promptly).
 class BodyStream {
  public:
   virtual ~BodyStream() = default;

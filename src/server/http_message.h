@@ -53,6 +53,11 @@ struct HttpResponse {
   // When set, `body` is ignored: the head is sent with chunked encoding and the body comes from
   // the stream; the connection closes after it.
   std::shared_ptr<BodyStream> stream;
+  // With `stream`: send nothing until the stream closes, then one ordinary response (with
+  // Content-Length) whose body is everything the stream wrote and whose status and headers are
+  // these, as amended by BodyWriter::SetStatus/SetHeader. No worker thread is held meanwhile;
+  // a client that leaves stops the stream. The connection closes after it.
+  bool buffered = false;
 };
 
 }  // namespace rc::server

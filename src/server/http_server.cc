@@ -75,6 +75,23 @@ class StreamWriter final : public BodyWriter, public std::enable_shared_from_thi
 
   void RunBlocking(std::function<void()> work) override { asio::post(workers_, std::move(work)); }
 
+  void SetStatus(int status) override {
+    std::lock_guard lock(mu_);
+    status_ = status;
+  }
+
+  void SetHeader(std::string_view name, std::string_view value) override {
+    std::lock_guard lock(mu_);
+    headers_.Set(name, value);
+  }
+
+  // Applies what SetStatus/SetHeader asked for to `res` (a buffered response's head).
+  void AmendHead(HttpResponse& res) {
+    std::lock_guard lock(mu_);
+    if (status_ != 0) res.status = status_;
+    for (const auto& [name, value] : headers_.fields()) res.headers.Set(name, value);
+  }
+
   // Wakes the connection's wait (posted, so it runs on the connection's loop).
   void Notify() {
     asio::post(loop_, [self = shared_from_this()] { self->wake.cancel(); });
@@ -108,6 +125,8 @@ class StreamWriter final : public BodyWriter, public std::enable_shared_from_thi
   std::string queued_;
   bool closed_ = false;
   bool notified_ = false;  // writes need not wake the connection (it is awake or holding)
+  int status_ = 0;         // 0: not set
+  HeaderList headers_;
 };
 
 HttpRequest ToRequest(const http::request_parser<http::string_body>& parser) {
@@ -387,6 +406,12 @@ struct HttpServer::Impl {
         awaitable<HttpResponse> task = HandleOnWorker(router, req);
         res = co_await asio::co_spawn(workers.get_executor(), std::move(task), use_awaitable);
       }
+      if (res.stream != nullptr && res.buffered) {
+        const std::string sid = res.log_session_prefix;
+        const std::size_t bytes = co_await ServeBuffered(conn, res, version);
+        LogRequest(req, res.status, bytes, start, sid);
+        co_return;  // a buffered stream's response closes the connection too
+      }
       if (res.stream != nullptr) {
         const std::string sid = res.log_session_prefix;
         const std::size_t bytes = co_await ServeStream(conn, res, version);
@@ -539,6 +564,86 @@ struct HttpServer::Impl {
     beast::error_code ignored;
     conn.stream.socket().cancel(ignored);  // ends the watcher's read
     co_return sent;
+  }
+
+  // Serves a buffered stream (HttpResponse::buffered): starts it, collects what it writes
+  // while watching the socket, and once it closes sends one response with Content-Length (and
+  // Connection: close). Nothing holds a worker meanwhile. A client that leaves (a read sees EOF
+  // or a reset; bytes it sends are discarded) stops the stream, and nothing is sent; so does
+  // shutdown, and the stream answers for itself. Returns the body bytes sent.
+  awaitable<std::size_t> ServeBuffered(Connection& conn, HttpResponse& res, unsigned version) {
+    std::shared_ptr<BodyStream> body = std::move(res.stream);
+    auto writer =
+        std::make_shared<StreamWriter>(conn.stream.get_executor(), workers.get_executor());
+    body->Start(writer);
+    conn.on_shutdown = [writer] {
+      writer->shutdown_requested = true;
+      writer->Notify();
+    };
+
+    // The client has sent its request and waits; a read that ends in an error means it closed or
+    // reset the connection. A pipelined request is not answered (this response closes the
+    // connection), so whatever it sends is read and dropped.
+    auto watching = std::make_shared<bool>(true);
+    auto gone = std::make_shared<bool>(false);
+    {
+      auto self = conn.shared_from_this();
+      asio::co_spawn(
+          conn.stream.get_executor(),
+          [self, writer, watching, gone]() -> awaitable<void> {
+            std::array<char, 512> scratch;
+            for (;;) {
+              auto [ec, n] =
+                  co_await self->stream.socket().async_read_some(asio::buffer(scratch), kTuple);
+              (void)n;
+              if (ec || !*watching) break;
+            }
+            if (*watching) {
+              *gone = true;
+              writer->Notify();
+            }
+          },
+          asio::detached);
+    }
+
+    std::string collected;
+    bool client_gone = false;
+    bool shutdown_handled = false;
+    std::chrono::steady_clock::time_point stop_deadline{};
+    for (;;) {
+      if (!client_gone && *gone) {
+        client_gone = true;
+        body->Stop(StopReason::kClientGone);
+        stop_deadline = std::chrono::steady_clock::now() + kStopGrace;
+      }
+      if (!shutdown_handled && writer->shutdown_requested.load()) {
+        shutdown_handled = true;
+        body->Stop(StopReason::kShutdown);
+      }
+      bool closed = false;
+      collected += writer->Take(closed);
+      if (closed) break;
+      if (client_gone && std::chrono::steady_clock::now() >= stop_deadline) break;
+      if (!client_gone && *gone) continue;
+      if (!shutdown_handled && writer->shutdown_requested.load()) continue;
+      if (!writer->Arm()) continue;  // something arrived already
+      // Sleep until the producer writes or closes, the client goes, or shutdown.
+      writer->wake.expires_at(client_gone ? stop_deadline
+                                          : std::chrono::steady_clock::time_point::max());
+      auto [wec] = co_await writer->wake.async_wait(kTuple);
+      (void)wec;
+    }
+    *watching = false;
+    conn.on_shutdown = nullptr;
+    beast::error_code ignored;
+    conn.stream.socket().cancel(ignored);  // ends the watcher's read
+    if (client_gone) co_return 0;
+    writer->AmendHead(res);
+    res.body = std::move(collected);
+    res.close = true;
+    const std::size_t size = res.body.size();
+    const bool written = co_await Write(conn, res, version, false, false);
+    co_return written ? size : 0;
   }
 
   static constexpr std::chrono::seconds kKeepAlive{15};

@@ -6,6 +6,7 @@
 
 #include "server/http_error.h"
 #include "server/json_codec.h"
+#include "server/json_stream.h"
 #include "server/sse_stream.h"
 #include "service/session_id.h"
 
@@ -163,19 +164,26 @@ HttpResponse Router::Analyze(const HttpRequest& request) const {
   if (!resume.ok()) return ErrorResponse(resume.status());
   Result<std::string> jd = RequireString(*body, "job_description");
   if (!jd.ok()) return ErrorResponse(jd.status());
-  if (WantsEventStream(request.headers.Get("accept"))) {
+  const bool event_stream = WantsEventStream(request.headers.Get("accept"));
+  // In LLM mode the JSON form is the stream buffered: no worker waits for the model.
+  if (event_stream || services_.analysis->Mode() == "llm") {
     Result<std::shared_ptr<service::AnswerStream>> stream =
         services_.analysis->AnalyzeStream(*resume, *jd, request.client_ip);
     if (!stream.ok()) return ErrorResponse(stream.status());
-    return SseResponse(MakeSseStream(std::move(*stream), SseKind::kAnalysis));
+    return event_stream
+               ? SseResponse(MakeSseStream(std::move(*stream), SseKind::kAnalysis))
+               : JsonStreamResponse(MakeJsonStream(std::move(*stream), SseKind::kAnalysis));
   }
   Result<service::AnalyzeResult> result =
       services_.analysis->Analyze(*resume, *jd, request.client_ip);
   if (!result.ok()) return ErrorResponse(result.status());
-  HttpResponse res =
-      JsonResponse(200, AnalyzeResponseBody(result->markdown, result->session_id,
-                                            result->report_json, result->mode, result->notice));
-  res.log_session_prefix = std::string(service::SessionIdPrefix(result->session_id));
+  service::StreamEnd end;
+  end.markdown = std::move(result->markdown);
+  end.mode = std::move(result->mode);
+  end.notice = std::move(result->notice);
+  end.session_id = std::move(result->session_id);
+  HttpResponse res = JsonAnswerResponse(SseKind::kAnalysis, end, result->report_json);
+  res.log_session_prefix = std::string(service::SessionIdPrefix(end.session_id));
   return res;
 }
 
@@ -190,20 +198,26 @@ HttpResponse Router::Chat(const HttpRequest& request) const {
   Result<std::string> session_id = RequireString(*body, "sessionId");
   if (!session_id.ok()) return ErrorResponse(session_id.status());
   const std::string sid_prefix(service::SessionIdPrefix(*session_id));
-  if (WantsEventStream(request.headers.Get("accept"))) {
+  const bool event_stream = WantsEventStream(request.headers.Get("accept"));
+  // In LLM mode the JSON form is the stream buffered: no worker waits for the model.
+  if (event_stream || services_.chat->Mode() == "llm") {
     Result<std::shared_ptr<service::AnswerStream>> stream =
         services_.chat->AskStream(*session_id, *question, request.client_ip);
-    HttpResponse res = stream.ok() ? SseResponse(MakeSseStream(std::move(*stream), SseKind::kChat))
-                                   : ErrorResponse(stream.status());
+    HttpResponse res = !stream.ok() ? ErrorResponse(stream.status())
+                       : event_stream
+                           ? SseResponse(MakeSseStream(std::move(*stream), SseKind::kChat))
+                           : JsonStreamResponse(MakeJsonStream(std::move(*stream), SseKind::kChat));
     res.log_session_prefix = sid_prefix;
     return res;
   }
   Result<service::AskResult> result =
       services_.chat->Ask(*session_id, *question, request.client_ip);
   if (!result.ok()) return ErrorResponse(result.status());
-  HttpResponse res = JsonResponse(
-      200,
-      DumpJson({{"answer", result->answer}, {"mode", result->mode}, {"notice", result->notice}}));
+  service::StreamEnd end;
+  end.markdown = std::move(result->answer);
+  end.mode = std::move(result->mode);
+  end.notice = std::move(result->notice);
+  HttpResponse res = JsonAnswerResponse(SseKind::kChat, end, "");
   res.log_session_prefix = sid_prefix;
   return res;
 }

@@ -83,8 +83,14 @@ class BufferWriter final : public BodyWriter {
   void Write(std::string_view bytes) override { body += bytes; }
   void Close() override { closed = true; }
   void RunBlocking(std::function<void()> work) override { work(); }
+  void SetStatus(int s) override { status = s; }
+  void SetHeader(std::string_view name, std::string_view value) override {
+    headers.emplace_back(name, value);
+  }
   std::string body;
   bool closed = false;
+  int status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 TEST_F(RouterTest, AnalyzeAndChatStreamWhenTheClientAcceptsAnEventStream) {

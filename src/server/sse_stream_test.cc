@@ -16,8 +16,14 @@ class RecordingWriter final : public BodyWriter {
   void Write(std::string_view bytes) override { writes.emplace_back(bytes); }
   void Close() override { closes += 1; }
   void RunBlocking(std::function<void()> work) override { work(); }
+  void SetStatus(int s) override { status = s; }
+  void SetHeader(std::string_view name, std::string_view value) override {
+    headers.emplace_back(name, value);
+  }
   std::vector<std::string> writes;
   int closes = 0;
+  int status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 // An AnswerStream that plays fixed tokens and a fixed end when started.

@@ -57,6 +57,9 @@ class AnalysisService {
                                                       std::string_view job_description,
                                                       std::string_view client_ip);
 
+  // "llm" or "builtin".
+  std::string_view Mode() const { return llm_ != nullptr ? "llm" : "builtin"; }
+
  private:
   struct Prepared;
   class LlmStream;

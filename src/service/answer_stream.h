@@ -1,5 +1,5 @@
 // AnswerStream: a prepared analysis or chat answer that is produced over time (LLM mode), and
-// the StreamSink through which it reaches the transport (the server's SSE writer).
+// the StreamSink through which it reaches the transport (the server's SSE or JSON writer).
 #pragma once
 
 #include <functional>
@@ -34,6 +34,10 @@ class StreamSink {
   // Runs `work` on a thread where blocking (storage) is allowed; returns at once.
   virtual void RunBlocking(std::function<void()> work) = 0;
   virtual void Finish(StreamEnd end) = 0;
+  // False when the transport shows the user nothing before Finish (a JSON response, not an
+  // event stream). Streams then need not send tokens, and treat an answer that fails after
+  // some tokens as one that failed before any: no text reached the user.
+  virtual bool ShowsTokens() const { return true; }
 };
 
 // A request that passed validation and admission. Start() once; Cancel() any time, from any

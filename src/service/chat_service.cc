@@ -36,10 +36,12 @@ class ChatService::LlmStream final : public AnswerStream,
 
   void Start(std::shared_ptr<StreamSink> sink) override {
     std::shared_ptr<LlmStream> self = shared_from_this();
+    shown_ = sink->ShowsTokens();
+    llm::TokenSink on_token;
+    if (shown_) on_token = [sink](std::string_view text) { sink->Token(text); };
     llm::StreamGroundedAnswer(
         service_.llm_->client(), prompt_.request,
-        service_.llm_->UnsupportedSkills(*prepared_.report),
-        [sink](std::string_view text) { sink->Token(text); },
+        service_.llm_->UnsupportedSkills(*prepared_.report), std::move(on_token),
         [self, sink](llm::GroundedAnswer answer) {
           sink->RunBlocking([self, sink, answer = std::move(answer)]() mutable {
             sink->Finish(self->Conclude(std::move(answer)));
@@ -55,6 +57,8 @@ class ChatService::LlmStream final : public AnswerStream,
   StreamEnd Conclude(llm::GroundedAnswer answer) {
     LlmCoach& llm = *service_.llm_;
     const llm::ChatOutcome& outcome = answer.outcome;
+    // Text the user saw; a transport that shows no tokens has shown none.
+    const bool seen = shown_ && outcome.tokens_delivered;
     concluded_ = true;
     llm.End(prepared_.session_id);
     llm.Record("chat", outcome, prompt_.prompt_version, answer.claims.size());
@@ -67,7 +71,7 @@ class ChatService::LlmStream final : public AnswerStream,
       end.mode = "llm";
       return end;
     }
-    if (!outcome.tokens_delivered && outcome.error != llm::LlmErrorKind::kCancelled) {
+    if (!seen && outcome.error != llm::LlmErrorKind::kCancelled) {
       Result<AskResult> fallback =
           service_.BuiltinAnswer(prepared_, FallbackNotice(outcome.status.message(), "answer"));
       if (!fallback.ok()) {
@@ -83,7 +87,7 @@ class ChatService::LlmStream final : public AnswerStream,
     // Interrupted: keep what the user saw, marked incomplete; nothing is replayed.
     end.status = outcome.status;
     end.cancelled = outcome.error == llm::LlmErrorKind::kCancelled;
-    if (outcome.tokens_delivered) {
+    if (seen) {
       const AskResult partial{outcome.text, "llm", ""};
       end.partial = service_.Save(prepared_.session_id, prepared_.question, partial, false).ok();
     }
@@ -95,6 +99,7 @@ class ChatService::LlmStream final : public AnswerStream,
   llm::BuiltPrompt prompt_;
   llm::CancelToken cancel_ = std::make_shared<llm::CancelSignal>();
   bool concluded_ = false;
+  bool shown_ = true;  // the sink shows tokens to the user
   const std::string empty_;
 };
 

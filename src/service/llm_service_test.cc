@@ -64,7 +64,10 @@ class ThreadBag {
 // does on its worker pool.
 class RecordingSink final : public StreamSink {
  public:
-  explicit RecordingSink(ThreadBag& bag) : bag_(bag) {}
+  // `shows_tokens` false: a transport that shows nothing before Finish (a JSON response).
+  explicit RecordingSink(ThreadBag& bag, bool shows_tokens = true)
+      : bag_(bag), shows_tokens_(shows_tokens) {}
+  bool ShowsTokens() const override { return shows_tokens_; }
   void Token(std::string_view text) override {
     std::lock_guard lock(mu_);
     tokens_.emplace_back(text);
@@ -100,6 +103,7 @@ class RecordingSink final : public StreamSink {
   std::mutex mu_;
   std::condition_variable cv_;
   ThreadBag& bag_;
+  bool shows_tokens_;
   std::vector<std::string> tokens_;
   StreamEnd end_;
   int finished_ = 0;
@@ -299,6 +303,45 @@ TEST_F(LlmServiceTest, StreamFailureAfterTokensSavesThePartialAnswerMarkedIncomp
   EXPECT_EQ(chat[1].mode, "llm");
   EXPECT_FALSE(chat[1].complete);
   EXPECT_EQ(client_.requests().size(), 1u) << "nothing is replayed after tokens were shown";
+}
+
+// A sink that shows no tokens (the JSON form) gets what the blocking Ask gives: a failure after
+// tokens is answered by the built-in coach, saved complete.
+TEST_F(LlmServiceTest, AStreamToASinkThatShowsNoTokensFallsBackAfterTokensLikeAsk) {
+  const std::string id = NewSession();
+  client_.Push(Failure(LlmErrorKind::kTruncated, "the AI service closed the connection",
+                       {"Half ", "an answer"}));
+  Result<std::shared_ptr<AnswerStream>> stream = chat_.AskStream(id, "why?", "10.0.0.1");
+  ASSERT_TRUE(stream.ok());
+  auto sink = std::make_shared<RecordingSink>(threads_, /*shows_tokens=*/false);
+  (*stream)->Start(sink);
+  const StreamEnd end = sink->Wait();
+  ASSERT_TRUE(end.status.ok()) << end.status.ToString();
+  EXPECT_TRUE(sink->tokens().empty());
+  EXPECT_EQ(end.mode, "builtin");
+  EXPECT_NE(end.notice.find("the AI service closed the connection"), std::string::npos)
+      << end.notice;
+  EXPECT_FALSE(end.partial);
+  const std::vector<model::ChatTurn> chat = Chat(id);
+  ASSERT_EQ(chat.size(), 2u);
+  EXPECT_EQ(chat[1].content, end.markdown);
+  EXPECT_EQ(chat[1].mode, "builtin");
+  EXPECT_TRUE(chat[1].complete);
+}
+
+TEST_F(LlmServiceTest, CancellingAStreamWhoseSinkShowsNoTokensSavesNothing) {
+  const std::string id = NewSession();
+  client_.Push(Tokens({"a ", "b ", "c ", "d ", "e ", "f ", "g ", "h "}, 100));
+  Result<std::shared_ptr<AnswerStream>> stream = chat_.AskStream(id, "slow?", "10.0.0.1");
+  ASSERT_TRUE(stream.ok());
+  auto sink = std::make_shared<RecordingSink>(threads_, /*shows_tokens=*/false);
+  (*stream)->Start(sink);
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  (*stream)->Cancel();
+  const StreamEnd end = sink->Wait();
+  EXPECT_TRUE(end.cancelled);
+  EXPECT_FALSE(end.partial);
+  EXPECT_TRUE(Chat(id).empty());
 }
 
 TEST_F(LlmServiceTest, CancellingAStreamStopsItAndKeepsWhatWasShownAsIncomplete) {

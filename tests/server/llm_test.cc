@@ -380,6 +380,194 @@ TEST_F(LlmE2eTest, ChatAsJsonAnswersInLlmMode) {
   EXPECT_EQ(turn.value("complete", false), true);
 }
 
+// The JSON form in LLM mode is served from the stream but sent as one ordinary response.
+void ExpectOneOrdinaryJsonResponse(const HttpResult& r) {
+  EXPECT_EQ(r.Header("content-type"), "application/json; charset=utf-8");
+  EXPECT_EQ(r.Header("content-length"), std::to_string(r.body.size()));
+  EXPECT_EQ(r.Header("transfer-encoding"), "");
+  EXPECT_EQ(r.Header("cache-control"), "no-store");
+  EXPECT_EQ(r.Header("x-content-type-options"), "nosniff");
+  EXPECT_FALSE(r.Header("content-security-policy").empty());
+  EXPECT_EQ(r.Header("connection"), "close");
+}
+
+// Names of the members of the JSON object `body`, in the order they are sent.
+std::vector<std::string> Keys(const std::string& body) {
+  const nlohmann::ordered_json j = nlohmann::ordered_json::parse(body, nullptr, false);
+  std::vector<std::string> keys;
+  if (j.is_object()) {
+    for (const auto& item : j.items()) keys.push_back(item.key());
+  }
+  return keys;
+}
+
+TEST_F(LlmE2eTest, JsonChatInLlmModeHasTheBlockingFormsStatusHeadersAndBody) {
+  const std::string sid = NewSession(main_->port());
+  const HttpResult r =
+      PostJson(main_->port(), "/chat",
+               ChatBody(sid, "Which skill first? [[fake:scenario=normal,id=jchat]]"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  ExpectOneOrdinaryJsonResponse(r);
+  const json j = Parse(r.body);
+  EXPECT_EQ(Keys(r.body), (std::vector<std::string>{"answer", "mode", "notice"})) << r.body;
+  EXPECT_EQ(j.value("mode", ""), "llm");
+  EXPECT_EQ(j.value("notice", "?"), "");
+  // The same answer the event stream gives for the same script, and the one saved.
+  const Streamed s =
+      Stream(main_->port(), "/chat", ChatBody(sid, "Which skill first? [[fake:scenario=normal]]"));
+  ASSERT_EQ(s.LastName(), "done") << Names(s.events);
+  EXPECT_EQ(j.value("answer", ""), s.Last().value("answer", "?"));
+  EXPECT_EQ(r.body, s.events.back().data);
+  const json chat = Session(main_->port(), sid).value("chat", json::array());
+  ASSERT_EQ(chat.size(), 4u) << chat.dump();
+  EXPECT_EQ(chat[1].value("content", ""), j.value("answer", "?"));
+  EXPECT_EQ(chat[1].value("mode", ""), "llm");
+  EXPECT_EQ(chat[1].value("complete", false), true);
+  EXPECT_EQ(Requests("jchat"), 1);
+}
+
+TEST_F(LlmE2eTest, JsonAnalysisInLlmModeHasTheBlockingFormsStatusHeadersAndBody) {
+  const HttpResult r = PostJson(main_->port(), "/analyze", AnalyzeBody(resume_, jd_));
+  ASSERT_EQ(r.status, 200) << r.body;
+  ExpectOneOrdinaryJsonResponse(r);
+  const json j = Parse(r.body);
+  EXPECT_EQ(Keys(r.body),
+            (std::vector<std::string>{"analysis", "sessionId", "mode", "notice", "report"}))
+      << r.body;
+  EXPECT_EQ(j.value("mode", ""), "llm");
+  EXPECT_EQ(j.value("notice", "?"), "");
+  const std::string session_id = j.value("sessionId", "");
+  EXPECT_EQ(session_id.size(), 43u);
+  for (const char* heading :
+       {"## Qualification Assessment", "## Missing Skills / Experience", "## Key Strengths"}) {
+    EXPECT_NE(j.value("analysis", "").find(heading), std::string::npos) << heading << r.body;
+  }
+  const json session = Session(main_->port(), session_id);
+  EXPECT_EQ(session.value("analysis_mode", ""), "llm");
+  EXPECT_EQ(session.value("analysis", ""), j.value("analysis", "?"));
+  EXPECT_EQ(session.value("report", json()), j.value("report", json(1)));
+  // The report is the engine's: the same as a built-in server's for the same texts.
+  const json builtin = AnalyzeJson(Builtin().port(), resume_, jd_);
+  EXPECT_EQ(builtin.value("report", json()), j.value("report", json(1)));
+}
+
+// Slow LLM answers asked for as JSON hold no worker thread: with two workers and six such
+// answers under way, a request that needs a worker is answered before any of them finishes.
+TEST_F(LlmE2eTest, SlowJsonAnswersLeaveTheWorkersFree) {
+  constexpr int kChats = 6;
+  TempDir dir;
+  ServerProcess server(
+      dir.path(),
+      {"--workers", "2", "--llm-session-per-minute", kLimitsOff, "--llm-ip-per-minute", kLimitsOff},
+      LlmEnv("fake:scenario=auto,id=held-setup"));
+  ASSERT_TRUE(server.started());
+  const int port = server.port();
+  std::vector<std::string> sessions;
+  for (int i = 0; i < kChats; ++i) sessions.push_back(NewSession(port));
+
+  std::atomic<int> finished{0};
+  std::vector<HttpResult> results(kChats);
+  std::vector<std::thread> chats;
+  for (int i = 0; i < kChats; ++i) {
+    chats.emplace_back([&, i] {
+      results[i] =
+          PostJson(port, "/chat",
+                   ChatBody(sessions[i], "Slow " + std::to_string(i) +
+                                             " [[fake:scenario=slow,rate=5,count=30,id=held-" +
+                                             std::to_string(i) + "]]"));
+      finished.fetch_add(1);
+    });
+  }
+  // Every answer is under way upstream.
+  const bool all_started = WaitUntil(
+      [&] {
+        for (int i = 0; i < kChats; ++i) {
+          if (Requests("held-" + std::to_string(i)) < 1) return false;
+        }
+        return true;
+      },
+      10000);
+  EXPECT_TRUE(all_started);
+  // Reading a session needs a worker (storage).
+  const HttpResult read = Request(port, "GET", "/session", "", {{"X-Session-Id", sessions[0]}});
+  const int finished_when_read = finished.load();
+  for (std::thread& t : chats) t.join();
+  EXPECT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(finished_when_read, 0) << "a worker was held while the model wrote";
+
+  std::string expected;
+  for (int t = 0; t < 30; ++t) expected += "tok" + std::to_string(t) + " ";
+  for (int i = 0; i < kChats; ++i) {
+    SCOPED_TRACE(i);
+    ASSERT_EQ(results[i].status, 200) << results[i].body;
+    const json j = Parse(results[i].body);
+    EXPECT_EQ(j.value("mode", ""), "llm");
+    EXPECT_EQ(j.value("answer", ""), expected);
+    EXPECT_EQ(Requests("held-" + std::to_string(i)), 1);
+  }
+}
+
+// A JSON client that leaves mid-answer cancels the upstream request, as an event-stream client
+// does; it saw nothing, so nothing is saved.
+TEST_F(LlmE2eTest, AJsonClientThatLeavesCancelsTheUpstream) {
+  const std::string sid = NewSession(main_->port());
+  const std::size_t cancelled = Count(main_->Log(), "llm op=chat outcome=cancelled");
+  {
+    RawConnection raw(main_->port());
+    ASSERT_TRUE(raw.connected());
+    const std::string body =
+        ChatBody(sid, "Go on [[fake:scenario=slow,count=500,rate=20,id=jdisc]]");
+    ASSERT_TRUE(
+        raw.Send("POST /chat HTTP/1.1\r\nHost: localhost\r\n"
+                 "Content-Type: application/json\r\nContent-Length: " +
+                 std::to_string(body.size()) + "\r\n\r\n" + body));
+    ASSERT_TRUE(WaitUntil([] { return Requests("jdisc") >= 1; }, 3000));
+    // Tokens are flowing upstream; the client has been sent nothing yet.
+    EXPECT_EQ(raw.ReadSome(300), "");
+    EXPECT_EQ(Stats("jdisc").value("disconnects", -1), 0);
+  }  // the client closes the connection
+  EXPECT_TRUE(WaitUntil([] { return Stats("jdisc").value("disconnects", 0) >= 1; }, 1000))
+      << "the upstream request was not cancelled within 1 s";
+  EXPECT_TRUE(WaitUntil(
+      [&] { return Count(main_->Log(), "llm op=chat outcome=cancelled") > cancelled; }, 5000))
+      << main_->Log();
+  EXPECT_TRUE(Session(main_->port(), sid).value("chat", json::array()).empty());
+  EXPECT_EQ(Requests("jdisc"), 1);
+}
+
+// Upstream failures of a JSON answer get the built-in coach's answer with a notice, whether or
+// not tokens had arrived (the JSON client saw none), and the turn is saved complete.
+TEST_F(LlmE2eTest, JsonAnswersFallBackToTheBuiltinCoachOnUpstreamFailures) {
+  struct Case {
+    std::string directive;
+    int requests;
+  };
+  const std::vector<Case> cases = {
+      {"scenario=status,code=503,id=jf-503", 3},  // before any token: 1 + 2 retries
+      {"scenario=drop,after=3,id=jf-drop", 1},    // after tokens: never retried
+  };
+  const std::string sid = NewSession(main_->port());
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.directive);
+    const std::string id = c.directive.substr(c.directive.rfind("id=") + 3);
+    const HttpResult r =
+        PostJson(main_->port(), "/chat", ChatBody(sid, "Well? [[fake:" + c.directive + "]]"));
+    ASSERT_EQ(r.status, 200) << r.body;
+    ExpectOneOrdinaryJsonResponse(r);
+    const json j = Parse(r.body);
+    EXPECT_EQ(j.value("mode", ""), "builtin");
+    EXPECT_NE(j.value("notice", "").find("This answer is from the built-in coach"),
+              std::string::npos)
+        << r.body;
+    EXPECT_FALSE(j.value("answer", "").empty());
+    EXPECT_EQ(Requests(id), c.requests);
+    const json turn = LastTurn(main_->port(), sid);
+    EXPECT_EQ(turn.value("content", ""), j.value("answer", "?"));
+    EXPECT_EQ(turn.value("mode", ""), "builtin");
+    EXPECT_EQ(turn.value("complete", false), true);
+  }
+}
+
 // --- 5. Upstream drop after tokens ----------------------------------------------------------
 
 TEST_F(LlmE2eTest, UpstreamDropAfterTokensEndsWithPartialErrorAndIsNotReplayed) {
