@@ -489,8 +489,13 @@ TEST_F(LlmE2eTest, SlowJsonAnswersLeaveTheWorkersFree) {
       10000);
   EXPECT_TRUE(all_started);
   // Reading a session needs a worker (storage).
+  const auto asked = std::chrono::steady_clock::now();
   const HttpResult read = Request(port, "GET", "/session", "", {{"X-Session-Id", sessions[0]}});
   const int finished_when_read = finished.load();
+  RecordProperty("session_read_ms_during_6_json_llm_chats",
+                 static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::steady_clock::now() - asked)
+                                      .count()));
   for (std::thread& t : chats) t.join();
   EXPECT_EQ(read.status, 200) << read.body;
   EXPECT_EQ(finished_when_read, 0) << "a worker was held while the model wrote";
@@ -526,13 +531,87 @@ TEST_F(LlmE2eTest, AJsonClientThatLeavesCancelsTheUpstream) {
     EXPECT_EQ(raw.ReadSome(300), "");
     EXPECT_EQ(Stats("jdisc").value("disconnects", -1), 0);
   }  // the client closes the connection
+  const auto closed = std::chrono::steady_clock::now();
   EXPECT_TRUE(WaitUntil([] { return Stats("jdisc").value("disconnects", 0) >= 1; }, 1000))
       << "the upstream request was not cancelled within 1 s";
+  RecordProperty("upstream_cancel_ms",
+                 static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::steady_clock::now() - closed)
+                                      .count()));
   EXPECT_TRUE(WaitUntil(
       [&] { return Count(main_->Log(), "llm op=chat outcome=cancelled") > cancelled; }, 5000))
       << main_->Log();
   EXPECT_TRUE(Session(main_->port(), sid).value("chat", json::array()).empty());
   EXPECT_EQ(Requests("jdisc"), 1);
+}
+
+TEST_F(LlmE2eTest, AJsonAnalysisWhoseClientLeavesCancelsTheUpstreamAndCreatesNoSession) {
+  const int before = SessionRows(main_dir_->path());
+  ASSERT_GE(before, 0);
+  {
+    RawConnection raw(main_->port());
+    ASSERT_TRUE(raw.connected());
+    const std::string body =
+        AnalyzeBody(resume_ + "\n[[fake:scenario=slow,count=500,rate=20,id=jan-gone]]\n", jd_);
+    ASSERT_TRUE(
+        raw.Send("POST /analyze HTTP/1.1\r\nHost: localhost\r\n"
+                 "Content-Type: application/json\r\nContent-Length: " +
+                 std::to_string(body.size()) + "\r\n\r\n" + body));
+    ASSERT_TRUE(WaitUntil([] { return Requests("jan-gone") >= 1; }, 3000));
+    EXPECT_EQ(raw.ReadSome(200), "");
+  }
+  EXPECT_TRUE(WaitUntil([] { return Stats("jan-gone").value("disconnects", 0) >= 1; }, 1000))
+      << "the upstream request was not cancelled within 1 s";
+  EXPECT_TRUE(WaitUntil(
+      [] { return main_->Log().find("llm op=analysis outcome=cancelled") != std::string::npos; },
+      5000))
+      << main_->Log();
+  EXPECT_EQ(SessionRows(main_dir_->path()), before);
+}
+
+// A JSON answer still being written at shutdown is cancelled and answered 503 "restarting";
+// nothing is saved, and the server exits by itself.
+TEST_F(LlmE2eTest, ShutdownDuringAJsonAnswerSays503Restarting) {
+  TempDir dir;
+  const std::vector<std::string> args = {"--shutdown-timeout",       "3s",
+                                         "--llm-session-per-minute", kLimitsOff,
+                                         "--llm-ip-per-minute",      kLimitsOff};
+  const Env env = LlmEnv("fake:scenario=auto,id=jshutdown");
+  std::string sid;
+  {
+    ServerProcess server(dir.path(), args, env);
+    ASSERT_TRUE(server.started());
+    sid = NewSession(server.port());
+    ASSERT_FALSE(sid.empty());
+    HttpResult result;
+    std::thread chat([&] {
+      result = PostJson(
+          server.port(), "/chat",
+          ChatBody(sid, "Slow [[fake:scenario=slow,count=500,rate=20,id=jshutdown-slow]]"));
+    });
+    EXPECT_TRUE(WaitUntil([] { return Requests("jshutdown-slow") >= 1; }, 3000));
+    server.Signal(SIGTERM);
+    chat.join();
+    EXPECT_EQ(result.status, 503) << result.body;
+    EXPECT_EQ(result.Header("retry-after"), "1");
+    const json error = Parse(result.body).value("error", json::object());
+    EXPECT_EQ(error.value("code", ""), "UNAVAILABLE") << result.body;
+    EXPECT_NE(error.value("message", "").find("restarting"), std::string::npos) << result.body;
+
+    std::atomic<bool> exited{false};
+    const pid_t pid = server.pid();
+    std::thread watchdog([&exited, pid] {
+      if (!WaitUntil([&exited] { return exited.load(); }, 3000 + 2000)) kill(pid, SIGKILL);
+    });
+    const int code = server.Wait();
+    exited = true;
+    watchdog.join();
+    EXPECT_EQ(code, 0) << server.Log();
+    EXPECT_GE(Stats("jshutdown-slow").value("disconnects", 0), 1);
+  }
+  ServerProcess restarted(dir.path(), args, env);
+  ASSERT_TRUE(restarted.started());
+  EXPECT_TRUE(Session(restarted.port(), sid).value("chat", json::array()).empty());
 }
 
 // Upstream failures of a JSON answer get the built-in coach's answer with a notice, whether or
