@@ -3,11 +3,16 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "llm/scripted_llm_client.h"
 #include "service/fakes_for_test.h"
+#include "service/llm_coach.h"
 #include "storage/memory_store.h"
 
 namespace rc::server {
@@ -268,6 +273,114 @@ class DownStore final : public storage::Store {
  private:
   static Status Down() { return UnavailableError("database unreachable"); }
 };
+
+// Collects a buffered response's status, headers and body; Wait() returns once it is closed.
+// Blocking work runs inline (on the scripted client's thread).
+class BufferedWriter final : public BodyWriter {
+ public:
+  void Write(std::string_view bytes) override {
+    std::lock_guard lock(mu_);
+    body_ += bytes;
+  }
+  void Close() override {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    cv_.notify_all();
+  }
+  void RunBlocking(std::function<void()> work) override { work(); }
+  void SetStatus(int s) override {
+    std::lock_guard lock(mu_);
+    res_.status = s;
+  }
+  void SetHeader(std::string_view name, std::string_view value) override {
+    std::lock_guard lock(mu_);
+    res_.headers.Set(name, value);
+  }
+  // The response as sent: `head` amended by the stream, with the collected body.
+  HttpResponse Wait(HttpResponse head) {
+    std::unique_lock lock(mu_);
+    EXPECT_TRUE(cv_.wait_for(lock, std::chrono::seconds(10), [&] { return closed_; }));
+    if (res_.status != 0) head.status = res_.status;
+    for (const auto& [name, value] : res_.headers.fields()) head.headers.Set(name, value);
+    head.body = body_;
+    head.stream = nullptr;
+    return head;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  HttpResponse res_ = [] {
+    HttpResponse r;
+    r.status = 0;  // not set
+    return r;
+  }();
+  std::string body_;
+  bool closed_ = false;
+};
+
+// In LLM mode the JSON form is the answer stream, buffered; refusals are still plain errors.
+TEST(RouterLlmTest, JsonAnswersInLlmModeAreBufferedStreamsWithTheBlockingFormsBody) {
+  FakeClock clock;
+  storage::MemoryStore store(clock);
+  service::FakeAnalyst analyst;
+  service::FakeResponder responder;
+  llm::ScriptedLlmClient client;
+  service::LlmCoach coach(client, clock, {}, {});
+  service::AnalysisService builtin_analysis(store, analyst, {});
+  service::ChatService chat(store, analyst, responder, clock, {}, &coach);
+  service::SessionService sessions(store, storage::kDefaultSessionTtlMs);
+  service::ExampleService examples(store, {});
+  service::HealthService health(store);
+  StaticFiles no_files("");
+  Router router(Services{&builtin_analysis, &chat, &sessions, &examples, &health}, no_files, {});
+  Result<service::AnalyzeResult> created = builtin_analysis.Analyze("my resume", "j");
+  ASSERT_TRUE(created.ok());
+
+  HttpRequest req;
+  req.method = "POST";
+  req.target = "/chat";
+  req.headers.Add("content-type", "application/json");
+  req.body = json{{"question", "why?"}, {"sessionId", created->session_id}}.dump();
+  llm::ScriptedAnswer answer;
+  answer.tokens = {"Because ", "of \"Go\"."};
+  client.Push(answer);
+  HttpResponse res = router.Handle(req);
+  ASSERT_NE(res.stream, nullptr);
+  EXPECT_TRUE(res.buffered);
+  EXPECT_EQ(res.headers.Get("content-security-policy"), kContentSecurityPolicy);
+  EXPECT_EQ(res.log_session_prefix, created->session_id.substr(0, 6));
+  auto writer = std::make_shared<BufferedWriter>();
+  res.stream->Start(writer);
+  const HttpResponse sent = writer->Wait(res);
+  EXPECT_EQ(sent.status, 200);
+  EXPECT_EQ(sent.headers.Get("content-type"), "application/json; charset=utf-8");
+  EXPECT_EQ(sent.headers.Get("cache-control"), "no-store");
+  EXPECT_EQ(sent.body, R"({"answer":"Because of \"Go\".","mode":"llm","notice":""})");
+
+  // Over the per-session limit of one open request: refused before any stream, as before.
+  llm::ScriptedAnswer slow;
+  slow.tokens = {"slow"};
+  slow.gap_ms = 300;
+  client.Push(slow);
+  HttpResponse open = router.Handle(req);
+  ASSERT_NE(open.stream, nullptr);
+  auto open_writer = std::make_shared<BufferedWriter>();
+  open.stream->Start(open_writer);
+  const HttpResponse refused = router.Handle(req);
+  EXPECT_EQ(refused.stream, nullptr);
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_FALSE(refused.headers.Get("retry-after").empty());
+  open.stream->Stop(StopReason::kClientGone);
+  open_writer->Wait(open);
+
+  // The built-in analysis service (no LLM) keeps the blocking JSON path.
+  req.target = "/analyze";
+  req.body = R"({"resume":"my resume","job_description":"j"})";
+  res = router.Handle(req);
+  EXPECT_EQ(res.stream, nullptr);
+  EXPECT_EQ(res.status, 200);
+}
 
 TEST(RouterDownTest, StorageOutagesAre503) {
   DownStore store;
