@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "server/access_log.h"
+#include "server/event_loops.h"
 #include "server/http_error.h"
 
 namespace rc::server {
@@ -156,68 +157,6 @@ std::string ClientIp(Connection& conn, const HttpRequest& req, const std::string
 }
 
 }  // namespace
-
-// One event loop per I/O thread. A connection lives on one loop from accept to close, and so does
-// the LLM call it starts (see LocalExecutor): its upstream reads, token hand-offs and downstream
-// writes never cross threads or contend for a shared queue. Loops are handed out round-robin.
-class EventLoops {
- public:
-  explicit EventLoops(int count) {
-    for (int i = 0; i < std::max(1, count); ++i) {
-      // Concurrency hint 1: each loop is run by one thread; other threads only post to it.
-      loops_.push_back(std::make_unique<asio::io_context>(1));
-      guards_.emplace_back(loops_.back()->get_executor());
-    }
-  }
-
-  asio::io_context& first() { return *loops_.front(); }
-  asio::io_context& Next() { return *loops_[next_.fetch_add(1) % loops_.size()]; }
-
-  // The loop the calling thread runs, or the next one when it runs none.
-  asio::io_context& Local() { return current_ != nullptr && Owns(*current_) ? *current_ : Next(); }
-
-  // Runs every loop, the first on the calling thread, and returns when all have finished.
-  void Run() {
-    std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < loops_.size(); ++i) {
-      threads.emplace_back([this, i] { RunOne(*loops_[i]); });
-    }
-    RunOne(*loops_.front());
-    for (auto& t : threads) t.join();
-  }
-
-  // Lets each loop return once its work is done (at shutdown). Thread-safe.
-  void Release() {
-    std::lock_guard lock(mu_);
-    for (auto& guard : guards_) guard.reset();
-  }
-
-  void Stop() {
-    for (auto& loop : loops_) loop->stop();
-  }
-
- private:
-  bool Owns(const asio::io_context& loop) const {
-    for (const auto& l : loops_) {
-      if (l.get() == &loop) return true;
-    }
-    return false;
-  }
-
-  static void RunOne(asio::io_context& loop) {
-    current_ = &loop;
-    loop.run();
-    current_ = nullptr;
-  }
-
-  std::vector<std::unique_ptr<asio::io_context>> loops_;
-  std::mutex mu_;
-  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards_;
-  std::atomic<std::size_t> next_{0};
-  static thread_local asio::io_context* current_;
-};
-
-thread_local asio::io_context* EventLoops::current_ = nullptr;
 
 struct HttpServer::Impl {
   Impl(const Router& r, ServerOptions o)
