@@ -27,6 +27,9 @@ struct Session {
   std::string analysis_markdown;  // the Markdown analysis shown to the user
   // Who wrote analysis_markdown: "builtin" (the built-in coach) or "llm" (the AI model).
   std::string analysis_mode = "builtin";
+  // Why the analysis is not the one asked for, e.g. "The AI coach was unavailable (...); this
+  // analysis comes from the built-in coach." Empty when there is nothing to say.
+  std::string analysis_notice;
   std::vector<ChatTurn> chat;  // oldest first
   std::int64_t created_at_ms = 0;
   std::int64_t updated_at_ms = 0;

@@ -110,6 +110,7 @@ std::string SessionResponseBody(const model::Session& s, std::int64_t expires_at
                {"job_description", s.job_description},
                {"analysis", s.analysis_markdown},
                {"analysis_mode", s.analysis_mode},
+               {"analysis_notice", s.analysis_notice},
                {"chat", std::move(chat)},
                {"created_at_ms", s.created_at_ms},
                {"updated_at_ms", s.updated_at_ms},

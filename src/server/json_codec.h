@@ -35,8 +35,9 @@ std::string AnalyzeResponseBody(std::string_view markdown, std::string_view sess
                                 std::string_view report_json, std::string_view mode = "builtin",
                                 std::string_view notice = "");
 
-// GET /session: the session's inputs, report, analysis and which coach wrote it
-// (analysis_mode), chat and timestamps (docs/api.md).
+// GET /session: the session's inputs, report, analysis, which coach wrote it (analysis_mode) and
+// why, when it is not the one asked for (analysis_notice, "" otherwise), chat and timestamps
+// (docs/api.md).
 std::string SessionResponseBody(const model::Session& session, std::int64_t expires_at_ms);
 
 // GET /items: [{"id","name","kind"}].

@@ -85,6 +85,8 @@ TEST(SessionResponseBody, HasEveryDocumentedField) {
   EXPECT_EQ(j["analysis"], "md");
   ASSERT_TRUE(j.contains("analysis_mode"));
   EXPECT_EQ(j["analysis_mode"], "builtin");  // the model's default
+  ASSERT_TRUE(j.contains("analysis_notice"));
+  EXPECT_EQ(j["analysis_notice"], "");  // nothing to explain
   EXPECT_EQ(j["report"]["score"]["total"], 50);
   ASSERT_EQ(j["chat"].size(), 2u);
   EXPECT_EQ(j["chat"][1], json::parse(R"({"role":"assistant","content":"a.","mode":"builtin",
@@ -104,6 +106,17 @@ TEST(SessionResponseBody, SaysWhichCoachWroteTheAnalysis) {
   EXPECT_EQ(j["analysis_mode"], "llm");
   EXPECT_EQ(j["analysis"], "## From the model");
   EXPECT_TRUE(j["report"].is_null());  // no stored report
+}
+
+TEST(SessionResponseBody, SaysWhyTheBuiltinCoachWroteTheAnalysis) {
+  model::Session s;
+  s.id = "sid";
+  s.analysis_mode = "builtin";
+  s.analysis_notice =
+      "The AI coach was unavailable (\"timeout\"); this analysis comes from the built-in coach.";
+  const json j = json::parse(SessionResponseBody(s, 0));
+  EXPECT_EQ(j["analysis_mode"], "builtin");
+  EXPECT_EQ(j["analysis_notice"], s.analysis_notice);
 }
 
 TEST(ItemsResponseBody, ListsWithoutContent) {

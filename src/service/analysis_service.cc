@@ -110,6 +110,7 @@ Result<AnalyzeResult> AnalysisService::Create(Prepared prepared) {
   session.report_json = prepared.output.report_json;
   session.analysis_markdown = prepared.markdown;
   session.analysis_mode = prepared.mode;
+  session.analysis_notice = prepared.notice;
   // A collision of 256 random bits does not happen; retry once anyway rather than fail.
   Status created;
   for (int attempt = 0; attempt < 2; ++attempt) {

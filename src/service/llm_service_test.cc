@@ -423,6 +423,7 @@ TEST_F(LlmServiceTest, AnalysisNarrativeComesFromTheLlmAndTheSessionRecordsIt) {
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->analysis_mode, "llm");
   EXPECT_EQ(s->analysis_markdown, kAnalysis);
+  EXPECT_EQ(s->analysis_notice, "");  // nothing to explain
 }
 
 TEST_F(LlmServiceTest, AnalysisWithoutTheRequiredSectionsFallsBackToTheBuiltinOne) {
@@ -435,6 +436,8 @@ TEST_F(LlmServiceTest, AnalysisWithoutTheRequiredSectionsFallsBackToTheBuiltinOn
   Result<model::Session> s = store_.GetSession(r->session_id);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->analysis_mode, "builtin");
+  // The session keeps the reason, so a restored session can still say why.
+  EXPECT_EQ(s->analysis_notice, r->notice);
 }
 
 TEST_F(LlmServiceTest, AnalysisStreamSendsTheReportFirstAndCreatesTheSessionAtTheEnd) {
@@ -454,6 +457,7 @@ TEST_F(LlmServiceTest, AnalysisStreamSendsTheReportFirstAndCreatesTheSessionAtTh
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->analysis_markdown, end.markdown);
   EXPECT_EQ(s->analysis_mode, "llm");
+  EXPECT_EQ(s->analysis_notice, "");
 }
 
 TEST_F(LlmServiceTest, AnalysisStreamFailureStillCreatesTheSessionWithTheBuiltinAnalysis) {
@@ -469,6 +473,8 @@ TEST_F(LlmServiceTest, AnalysisStreamFailureStillCreatesTheSessionWithTheBuiltin
   Result<model::Session> s = store_.GetSession(end.session_id);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->analysis_markdown.rfind("## Qualification Assessment\nbuilt-in", 0), 0u);
+  EXPECT_EQ(s->analysis_mode, "builtin");
+  EXPECT_EQ(s->analysis_notice, end.notice);
 }
 
 TEST_F(LlmServiceTest, ACancelledAnalysisStreamCreatesNoSession) {
@@ -554,6 +560,10 @@ TEST_F(LlmLimitsTest, AnAddressOverItsLimitGets429ForChatAndTheBuiltinAnalysisFo
   ASSERT_TRUE(fourth.ok()) << "the analysis is still given, by the built-in engine";
   EXPECT_EQ(fourth->mode, "builtin");
   EXPECT_NE(fourth->notice.find("your network address"), std::string::npos) << fourth->notice;
+  // Refused before any call to the model: the session still records why.
+  Result<model::Session> stored = store_.GetSession(fourth->session_id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->analysis_notice, fourth->notice);
   Result<AskResult> chat = chat_.Ask(fourth->session_id, "q", "10.0.0.9");
   EXPECT_EQ(chat.status().code(), StatusCode::kResourceExhausted);
   // Another address is not affected.

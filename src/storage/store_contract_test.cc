@@ -202,6 +202,29 @@ TEST_P(StoreContractTest, AnalysisModeRoundTrips) {
   EXPECT_EQ(after->chat.size(), 2u);
 }
 
+TEST_P(StoreContractTest, AnalysisNoticeRoundTrips) {
+  const std::string notice =
+      "The AI coach was unavailable (timeout: no answer in 30 s); this analysis comes from the "
+      "built-in coach. \u00e9\u4e2d 'quoted' \"double\" ; -- not SQL";
+  model::Session fallen = MakeSession("fallen-back");
+  fallen.analysis_mode = "builtin";
+  fallen.analysis_notice = notice;
+  model::Session plain = MakeSession("no-notice");  // the model's default: empty
+  ASSERT_TRUE(store_->CreateSession(fallen).ok());
+  ASSERT_TRUE(store_->CreateSession(plain).ok());
+  auto out = store_->GetSession("fallen-back");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(out->analysis_notice, notice);
+  EXPECT_EQ(out->analysis_mode, "builtin");
+  EXPECT_EQ(store_->GetSession("no-notice")->analysis_notice, "");
+  // Appending chat leaves the notice alone.
+  ASSERT_TRUE(store_->AppendChat("fallen-back", {Turn("user", "q")}).ok());
+  auto after = store_->GetSession("fallen-back");
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(after->analysis_notice, notice);
+  EXPECT_EQ(after->chat.size(), 1u);
+}
+
 TEST_P(StoreContractTest, CreateWithTakenIdIsAlreadyExists) {
   ASSERT_TRUE(store_->CreateSession(MakeSession("dup")).ok());
   model::Session other = MakeSession("dup");
@@ -381,6 +404,7 @@ TEST_P(StoreContractTest, ExpiredIdCanBeCreatedAgainWithoutOldData) {
   model::Session s = MakeSession("reuse");
   s.chat = {Turn("user", "first life")};
   s.analysis_mode = "llm";
+  s.analysis_notice = "an old notice";
   ASSERT_TRUE(store_->CreateSession(s).ok());
   clock_.Set(t0 + kTtl);
   ASSERT_TRUE(store_->CreateSession(MakeSession("reuse")).ok());
@@ -388,6 +412,7 @@ TEST_P(StoreContractTest, ExpiredIdCanBeCreatedAgainWithoutOldData) {
   ASSERT_TRUE(out.ok());
   EXPECT_TRUE(out->chat.empty());
   EXPECT_EQ(out->analysis_mode, "builtin");
+  EXPECT_EQ(out->analysis_notice, "");
   EXPECT_EQ(out->created_at_ms, t0 + kTtl);
 }
 

@@ -315,6 +315,8 @@ TEST_F(LlmE2eTest, AnalysisWithoutTheThreeSectionsIsReplacedByTheBuiltinOne) {
   const json session = Session(main_->port(), done.value("sessionId", ""));
   EXPECT_EQ(session.value("analysis_mode", ""), "builtin");
   EXPECT_EQ(session.value("analysis", ""), builtin.value("analysis", "?"));
+  // A reloaded page can still say why the built-in coach wrote it.
+  EXPECT_EQ(session.value("analysis_notice", "?"), done.value("notice", ""));
 }
 
 TEST_F(LlmE2eTest, AnalysisAfterUpstream503sFallsBackToBuiltin) {
@@ -334,6 +336,20 @@ TEST_F(LlmE2eTest, AnalysisAfterUpstream503sFallsBackToBuiltin) {
   EXPECT_EQ(session.value("analysis_mode", ""), "builtin");
   EXPECT_EQ(session.value("analysis", ""), builtin.value("analysis", "?"));
   EXPECT_EQ(done.value("analysis", ""), builtin.value("analysis", "?"));
+  EXPECT_EQ(session.value("analysis_notice", "?"), done.value("notice", ""));
+}
+
+// The JSON form in LLM mode (served from the answer stream) stores its notice too.
+TEST_F(LlmE2eTest, JsonAnalysisThatFallsBackStoresItsNoticeWithTheSession) {
+  const std::string resume = resume_ + "\n[[fake:scenario=status,code=503,id=an-json-503]]\n";
+  const HttpResult r = PostJson(main_->port(), "/analyze", AnalyzeBody(resume, jd_));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json j = Parse(r.body);
+  EXPECT_EQ(j.value("mode", ""), "builtin");
+  EXPECT_NE(j.value("notice", "").find("The AI coach is unavailable"), std::string::npos) << r.body;
+  const json session = Session(main_->port(), j.value("sessionId", ""));
+  EXPECT_EQ(session.value("analysis_mode", ""), "builtin");
+  EXPECT_EQ(session.value("analysis_notice", "?"), j.value("notice", ""));
 }
 
 // --- 4. Streamed and JSON chat --------------------------------------------------------------
@@ -444,6 +460,7 @@ TEST_F(LlmE2eTest, JsonAnalysisInLlmModeHasTheBlockingFormsStatusHeadersAndBody)
   }
   const json session = Session(main_->port(), session_id);
   EXPECT_EQ(session.value("analysis_mode", ""), "llm");
+  EXPECT_EQ(session.value("analysis_notice", "?"), "");
   EXPECT_EQ(session.value("analysis", ""), j.value("analysis", "?"));
   EXPECT_EQ(session.value("report", json()), j.value("report", json(1)));
   // The report is the engine's: the same as a built-in server's for the same texts.

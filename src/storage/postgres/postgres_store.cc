@@ -56,6 +56,11 @@ CREATE TABLE examples (
     R"sql(
 ALTER TABLE sessions ADD COLUMN analysis_mode text NOT NULL DEFAULT 'builtin';
 )sql",
+    // 3: why the analysis came from the built-in coach in LLM mode; rows before it say nothing.
+    // A constant default again: catalog-only.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN analysis_notice text NOT NULL DEFAULT '';
+)sql",
 };
 
 Status SessionNotFound() { return NotFoundError("session not found"); }
@@ -269,14 +274,17 @@ Status PostgresStore::CreateSession(const model::Session& session) {
                            .status());
     RC_ASSIGN_OR_RETURN(
         PgResult inserted,
-        conn.Run("create_insert",
-                 "INSERT INTO sessions (id, resume, job_description, report_json,"
-                 " analysis_markdown, analysis_mode, created_at_ms, updated_at_ms)"
-                 " SELECT $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, n, n"
-                 " FROM (SELECT " RC_PG_NOW " AS n) AS t"
-                 " ON CONFLICT (id) DO NOTHING RETURNING created_at_ms",
-                 {Offset(), session.id, session.resume, session.job_description,
-                  session.report_json, session.analysis_markdown, session.analysis_mode}));
+        conn.Run(
+            "create_insert",
+            "INSERT INTO sessions (id, resume, job_description, report_json,"
+            " analysis_markdown, analysis_mode, analysis_notice, created_at_ms,"
+            " updated_at_ms)"
+            " SELECT $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text,"
+            " n, n"
+            " FROM (SELECT " RC_PG_NOW " AS n) AS t"
+            " ON CONFLICT (id) DO NOTHING RETURNING created_at_ms",
+            {Offset(), session.id, session.resume, session.job_description, session.report_json,
+             session.analysis_markdown, session.analysis_mode, session.analysis_notice}));
     if (inserted.rows() == 0) return AlreadyExistsError("session already exists");
     return AppendTurns(conn, session.id, session.chat, inserted.Int(0, 0));
   });
@@ -292,11 +300,11 @@ Result<model::Session> PostgresStore::GetSession(std::string_view id) {
         conn.Run("get_session",
                  "SELECT 0 AS k, 0 AS seq, resume, job_description, report_json,"
                  " analysis_markdown, created_at_ms, updated_at_ms, false AS complete,"
-                 " analysis_mode"
+                 " analysis_mode, analysis_notice"
                  " FROM sessions WHERE id = $2 AND updated_at_ms > " RC_PG_NOW " - $3::bigint"
                  " UNION ALL"
                  " SELECT 1, t.seq, t.role, t.content, t.mode, '', t.created_at_ms, 0, t.complete,"
-                 " ''"
+                 " '', ''"
                  " FROM chat_turns t JOIN sessions s ON s.id = t.session_id"
                  " WHERE s.id = $2 AND s.updated_at_ms > " RC_PG_NOW " - $3::bigint"
                  " ORDER BY k, seq",
@@ -310,6 +318,7 @@ Result<model::Session> PostgresStore::GetSession(std::string_view id) {
     session.created_at_ms = r.Int(0, 6);
     session.updated_at_ms = r.Int(0, 7);
     session.analysis_mode = r.Text(0, 9);
+    session.analysis_notice = r.Text(0, 10);
     for (int row = 1; row < r.rows(); ++row) {
       session.chat.push_back(
           {r.Text(row, 2), r.Text(row, 3), r.Text(row, 4), r.Bool(row, 8), r.Int(row, 6)});

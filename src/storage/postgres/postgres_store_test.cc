@@ -241,6 +241,7 @@ TEST_F(PostgresStoreTest, Version1SchemaUpgradesInPlace) {
   EXPECT_EQ(old->report_json, R"({"score":1})");
   EXPECT_EQ(old->analysis_markdown, "## Old analysis");
   EXPECT_EQ(old->analysis_mode, "builtin");
+  EXPECT_EQ(old->analysis_notice, "");
   ASSERT_EQ(old->chat.size(), 2u);
   EXPECT_EQ(old->chat[1].mode, "builtin");
 
@@ -275,6 +276,77 @@ TEST_F(PostgresStoreTest, Version1SchemaUpgradesInPlace) {
                          "epoch FROM now()) * 1000)::bigint AS n) AS t")
                   .ok());
   EXPECT_EQ(s.GetSession("v1-writer")->analysis_mode, "builtin");
+  EXPECT_EQ(s.GetSession("v1-writer")->analysis_notice, "");
+}
+
+// A version-2 schema (analysis_mode, no analysis_notice) holding an LLM-written session
+// upgrades to the latest version and keeps its rows; the old rows have no notice.
+TEST_F(PostgresStoreTest, Version2SchemaUpgradesInPlace) {
+  {
+    auto admin = pg::PgConnection::Open(url_, "public", 5, "rc-test-setup");
+    ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+    ASSERT_TRUE((*admin)->Exec("CREATE SCHEMA " + schema_).ok());
+    auto conn = pg::PgConnection::Open(url_, schema_, 5, "rc-test-setup");
+    ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+    const std::string now = "(floor(extract(epoch FROM now()) * 1000)::bigint)";
+    for (const std::string& sql : {
+             std::string("CREATE TABLE schema_version (version integer NOT NULL PRIMARY KEY,"
+                         " applied_at timestamptz NOT NULL DEFAULT now())"),
+             std::string(PostgresStore::Migrations()[0]),
+             std::string(PostgresStore::Migrations()[1]),
+             std::string("INSERT INTO schema_version (version) VALUES (1), (2)"),
+             "INSERT INTO sessions VALUES ('old', 'old resume', 'old job', '{\"score\":1}',"
+             " '## Old analysis', " +
+                 now + ", " + now + ", 'llm')",
+             "INSERT INTO chat_turns VALUES ('old', 1, 'user', 'q', '', true, " + now + ")",
+         }) {
+      ASSERT_TRUE((*conn)->Exec(sql).ok()) << sql;
+    }
+  }
+  auto store = OpenStore();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  PostgresStore& s = **store;
+  EXPECT_EQ(*s.SchemaVersion(), PostgresStore::LatestSchemaVersion());
+  auto old = s.GetSession("old");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_EQ(old->resume, "old resume");
+  EXPECT_EQ(old->analysis_markdown, "## Old analysis");
+  EXPECT_EQ(old->analysis_mode, "llm");
+  EXPECT_EQ(old->analysis_notice, "");
+  ASSERT_EQ(old->chat.size(), 1u);
+
+  model::Session fresh = MakeSession("new");
+  fresh.analysis_notice = "The AI coach was unavailable (timeout).";
+  ASSERT_TRUE(s.CreateSession(fresh).ok());
+  EXPECT_EQ(s.GetSession("new")->analysis_notice, "The AI coach was unavailable (timeout).");
+
+  auto conn = pg::PgConnection::Open(url_, schema_, 5, "rc-test-check");
+  ASSERT_TRUE(conn.ok());
+  auto versions = (*conn)->Exec("SELECT COUNT(*) FROM schema_version");
+  ASSERT_TRUE(versions.ok());
+  EXPECT_EQ(versions->Int(0, 0), PostgresStore::LatestSchemaVersion());
+  auto column = (*conn)->Exec(
+      "SELECT is_nullable, column_default FROM information_schema.columns"
+      " WHERE table_schema = '" +
+      schema_ +
+      "' AND table_name = 'sessions'"
+      " AND column_name = 'analysis_notice'");
+  ASSERT_TRUE(column.ok());
+  ASSERT_EQ(column->rows(), 1);
+  EXPECT_EQ(column->Text(0, 0), "NO");
+  EXPECT_EQ(column->Text(0, 1), "''::text");
+  // An instance of the previous build, still running during a rolling upgrade, inserts
+  // without the column; its sessions have no notice.
+  ASSERT_TRUE((*conn)
+                  ->Exec("INSERT INTO sessions (id, resume, job_description, report_json,"
+                         " analysis_markdown, analysis_mode, created_at_ms, updated_at_ms)"
+                         " SELECT 'v2-writer', '', '', '', '', 'llm', n, n FROM (SELECT floor("
+                         "extract(epoch FROM now()) * 1000)::bigint AS n) AS t")
+                  .ok());
+  auto v2 = s.GetSession("v2-writer");
+  ASSERT_TRUE(v2.ok()) << v2.status().ToString();
+  EXPECT_EQ(v2->analysis_mode, "llm");
+  EXPECT_EQ(v2->analysis_notice, "");
 }
 
 TEST_F(PostgresStoreTest, RefusesASchemaFromANewerBuild) {

@@ -40,6 +40,10 @@ CREATE TABLE examples (
     R"sql(
 ALTER TABLE sessions ADD COLUMN analysis_mode TEXT NOT NULL DEFAULT 'builtin';
 )sql",
+    // 3: why the analysis came from the built-in coach in LLM mode; rows before it say nothing.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN analysis_notice TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 }  // namespace

@@ -200,15 +200,17 @@ Status SqliteStore::CreateSession(const model::Session& session) {
     RC_ASSIGN_OR_RETURN(
         Statement insert,
         conn.Prepare("INSERT INTO sessions (id, resume, job_description, report_json,"
-                     " analysis_markdown, analysis_mode, created_at_ms, updated_at_ms)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6, ?6)"));
+                     " analysis_markdown, analysis_mode, analysis_notice, created_at_ms,"
+                     " updated_at_ms)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?8, ?6, ?6)"));
     insert.Bind(1, session.id)
         .Bind(2, session.resume)
         .Bind(3, session.job_description)
         .Bind(4, session.report_json)
         .Bind(5, session.analysis_markdown)
         .Bind(6, now)
-        .Bind(7, session.analysis_mode);
+        .Bind(7, session.analysis_mode)
+        .Bind(8, session.analysis_notice);
     RC_RETURN_IF_ERROR(insert.Run());
     return InsertTurns(conn, session.id, 1, session.chat, now);
   });
@@ -223,7 +225,7 @@ Result<model::Session> SqliteStore::GetSession(std::string_view id) {
     RC_ASSIGN_OR_RETURN(
         Statement stmt,
         conn->Prepare("SELECT id, resume, job_description, report_json, analysis_markdown,"
-                      " created_at_ms, updated_at_ms, analysis_mode FROM sessions"
+                      " created_at_ms, updated_at_ms, analysis_mode, analysis_notice FROM sessions"
                       " WHERE id = ?1 AND updated_at_ms > ?2"));
     stmt.Bind(1, id).Bind(2, cutoff);
     RC_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -236,6 +238,7 @@ Result<model::Session> SqliteStore::GetSession(std::string_view id) {
     session.created_at_ms = stmt.ColumnInt(5);
     session.updated_at_ms = stmt.ColumnInt(6);
     session.analysis_mode = stmt.ColumnText(7);
+    session.analysis_notice = stmt.ColumnText(8);
     RC_ASSIGN_OR_RETURN(
         Statement turns,
         conn->Prepare("SELECT role, content, mode, complete, created_at_ms FROM chat_turns"

@@ -155,6 +155,7 @@ TEST_F(SqliteStoreTest, Version1DatabaseUpgradesInPlace) {
     EXPECT_EQ(old->report_json, R"({"score":1})");
     EXPECT_EQ(old->analysis_markdown, "## Old analysis");
     EXPECT_EQ(old->analysis_mode, "builtin");
+    EXPECT_EQ(old->analysis_notice, "");
     ASSERT_EQ(old->chat.size(), 2u);
     EXPECT_EQ(old->chat[1].mode, "builtin");
     // New sessions store either value.
@@ -184,6 +185,56 @@ TEST_F(SqliteStoreTest, Version1DatabaseUpgradesInPlace) {
                std::to_string(clock_.NowMillis()) + ", " + std::to_string(clock_.NowMillis()) +
                ")");
   EXPECT_EQ((*store)->GetSession("v1-writer")->analysis_mode, "builtin");
+  EXPECT_EQ((*store)->GetSession("v1-writer")->analysis_notice, "");
+}
+
+// A version-2 database (analysis_mode, no analysis_notice) holding an LLM-written session
+// upgrades to the latest version and keeps its rows; the old rows have no notice.
+TEST_F(SqliteStoreTest, Version2DatabaseUpgradesInPlace) {
+  ASSERT_EQ(MakeVersion1Database(DbPath(), clock_.NowMillis()), "");
+  QueryOne(DbPath(), sqlite::Migrations()[1]);
+  QueryOne(DbPath(), "INSERT INTO schema_version VALUES (2, 0)");
+  QueryOne(DbPath(), "UPDATE sessions SET analysis_mode = 'llm' WHERE id = 'old'");
+  ASSERT_EQ(QueryOne(DbPath(), "SELECT MAX(version) FROM schema_version"), "2");
+  ASSERT_EQ(QueryOne(DbPath(), "SELECT analysis_mode FROM sessions WHERE id = 'old'"), "llm");
+  {
+    auto store = SqliteStore::Open(DbPath(), clock_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    EXPECT_EQ(*(*store)->SchemaVersion(), SqliteStore::LatestSchemaVersion());
+    auto old = (*store)->GetSession("old");
+    ASSERT_TRUE(old.ok()) << old.status().ToString();
+    EXPECT_EQ(old->resume, "old resume");
+    EXPECT_EQ(old->analysis_markdown, "## Old analysis");
+    EXPECT_EQ(old->analysis_mode, "llm");
+    EXPECT_EQ(old->analysis_notice, "");
+    ASSERT_EQ(old->chat.size(), 2u);
+    model::Session fresh;
+    fresh.id = "new";
+    fresh.analysis_notice = "The AI coach was unavailable (timeout).";
+    ASSERT_TRUE((*store)->CreateSession(fresh).ok());
+    EXPECT_EQ((*store)->GetSession("new")->analysis_notice,
+              "The AI coach was unavailable (timeout).");
+    EXPECT_TRUE((*store)->CheckIntegrity().ok());
+  }
+  EXPECT_EQ(QueryOne(DbPath(), "SELECT COUNT(*) FROM schema_version"),
+            std::to_string(SqliteStore::LatestSchemaVersion()));
+  EXPECT_EQ(QueryOne(DbPath(),
+                     "SELECT \"notnull\" || ' ' || dflt_value FROM pragma_table_info('sessions')"
+                     " WHERE name = 'analysis_notice'"),
+            "1 ''");
+  // A row written without the column (as a version-2 build would) has no notice.
+  QueryOne(DbPath(),
+           "INSERT INTO sessions (id, resume, job_description, report_json, analysis_markdown,"
+           " analysis_mode, created_at_ms, updated_at_ms) VALUES ('v2-writer', '', '', '', '',"
+           " 'llm', " +
+               std::to_string(clock_.NowMillis()) + ", " + std::to_string(clock_.NowMillis()) +
+               ")");
+  auto store = SqliteStore::Open(DbPath(), clock_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto v2 = (*store)->GetSession("v2-writer");
+  ASSERT_TRUE(v2.ok()) << v2.status().ToString();
+  EXPECT_EQ(v2->analysis_mode, "llm");
+  EXPECT_EQ(v2->analysis_notice, "");
 }
 
 TEST_F(SqliteStoreTest, MissingDirectoryIsAClearError) {

@@ -44,7 +44,7 @@ class LlmServer {
   chatReplies: (() => Reply)[] = [];
   pipes: Pipe[] = [];
   chatBodies: unknown[] = [];
-  session: { chat: ChatTurn[]; analysis_mode: string } | null = null;
+  session: { chat: ChatTurn[]; analysis_mode: string; analysis_notice?: string } | null = null;
 
   fetch = async (url: string, init?: RequestInit): Promise<Response> => {
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -63,6 +63,9 @@ class LlmServer {
         job_description: sampleJob,
         analysis: "## Key Strengths\n- Go",
         analysis_mode: this.session.analysis_mode,
+        ...(this.session.analysis_notice === undefined
+          ? {}
+          : { analysis_notice: this.session.analysis_notice }),
         report: sampleReport,
         chat: this.session.chat,
         created_at_ms: 0,
@@ -370,6 +373,35 @@ describe("App in LLM mode", () => {
     expect(within(lastAnswer()).getByText("Interrupted")).toBeTruthy();
     expect(within(lastAnswer()).getByRole("button", { name: "Ask again" })).toBeTruthy();
     await screen.findAllByText("AI coach · gpt-4o-mini");
+  });
+
+  it("restores why the built-in coach wrote the analysis", async () => {
+    const server = new LlmServer();
+    const notice =
+      "The AI coach was unavailable (the AI service did not answer); this analysis comes from the built-in coach.";
+    server.session = { analysis_mode: "builtin", analysis_notice: notice, chat: [] };
+    sessionStorage.setItem(storageKeys.SESSION_KEY, "s1");
+    mount(server);
+    await screen.findByRole("heading", { name: /Your report/ });
+    const note = await waitFor(() => {
+      const found = screen.getAllByRole("note").find((n) => n.textContent?.includes(notice));
+      expect(found).toBeTruthy();
+      return found;
+    });
+    expect(note?.textContent).toContain(notice);
+    expect(screen.getByText("Built-in coach")).toBeTruthy();
+  });
+
+  it("restores a session from an older server without a notice", async () => {
+    const server = new LlmServer();
+    server.session = { analysis_mode: "builtin", chat: [] }; // no analysis_notice field
+    sessionStorage.setItem(storageKeys.SESSION_KEY, "s1");
+    mount(server);
+    await screen.findByRole("heading", { name: /Your report/ });
+    await screen.findByText("Built-in coach");
+    expect(
+      screen.queryAllByRole("note").filter((n) => n.textContent?.includes("built-in coach.")),
+    ).toHaveLength(0);
   });
 
   it("keeps the report and explains when the analysis stream breaks off", async () => {

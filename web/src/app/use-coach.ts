@@ -155,7 +155,8 @@ export function useCoach(client: ApiClient): CoachState & CoachActions {
               session.analysis_mode === "llm" || session.analysis_mode === "builtin"
                 ? session.analysis_mode
                 : "",
-            notice: "",
+            // Shown where a live analysis shows it, so a reload still says why.
+            notice: typeof session.analysis_notice === "string" ? session.analysis_notice : "",
             hasSession: true,
           });
           setMessages(messagesFromTurns(session.chat ?? []));

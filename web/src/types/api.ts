@@ -203,6 +203,8 @@ export interface SessionResponse {
   analysis: string;
   /** Who wrote `analysis` (older servers omit it). */
   analysis_mode?: AnswerMode;
+  /** Why the built-in coach wrote `analysis` in LLM mode; "" when there is nothing to say (older servers omit it). */
+  analysis_notice?: string;
   report: Report;
   chat: ChatTurn[];
   created_at_ms: number;
