@@ -396,6 +396,84 @@ struct HttpServer::Impl {
     co_return wec;
   }
 
+  // The server's side of a running BodyStream, shared by the streamed and the buffered forms.
+  struct RunningBody {
+    std::shared_ptr<BodyStream> body;
+    std::shared_ptr<StreamWriter> writer;
+    std::shared_ptr<bool> watching = std::make_shared<bool>(true);  // the watcher still matters
+    std::shared_ptr<bool> gone = std::make_shared<bool>(false);     // the watcher saw it leave
+    bool client_gone = false;
+    bool shutdown_handled = false;
+    std::chrono::steady_clock::time_point stop_deadline{};
+
+    // True when the client left or shutdown began and Apply() has not acted on it yet.
+    bool Pending() const {
+      return (!client_gone && *gone) || (!shutdown_handled && writer->shutdown_requested.load());
+    }
+    // Turns what happened into one Stop call each: the client left, shutdown began.
+    void Apply() {
+      if (!client_gone && *gone) ClientGone();
+      if (!shutdown_handled && writer->shutdown_requested.load()) {
+        shutdown_handled = true;
+        body->Stop(StopReason::kShutdown);
+      }
+    }
+    // The client is gone (the watcher saw it, or a write failed): stop, and wait for the stream
+    // to close at most kStopGrace.
+    void ClientGone() {
+      client_gone = true;
+      body->Stop(StopReason::kClientGone);
+      stop_deadline = std::chrono::steady_clock::now() + kStopGrace;
+    }
+  };
+
+  // What the watcher does with bytes the client sends while its answer is produced.
+  enum class ClientInput {
+    kEndsTheStream,  // a streaming client sends nothing more: any read ends it
+    kIsDropped,      // read and dropped; only EOF or a reset means the client left
+  };
+
+  // Starts `res.stream` with a writer on the connection's loop, forwards shutdown to it, and
+  // (unless `already_gone`) watches the socket for a departed client.
+  RunningBody StartBody(Connection& conn, HttpResponse& res, bool already_gone, ClientInput input) {
+    RunningBody run;
+    run.body = std::move(res.stream);
+    run.writer = std::make_shared<StreamWriter>(conn.stream.get_executor(), workers.get_executor());
+    run.client_gone = already_gone;
+    run.body->Start(run.writer);
+    if (already_gone) run.body->Stop(StopReason::kClientGone);
+    conn.on_shutdown = [writer = run.writer] {
+      writer->shutdown_requested = true;
+      writer->Notify();
+    };
+    if (already_gone) return run;
+    asio::co_spawn(
+        conn.stream.get_executor(),
+        [self = conn.shared_from_this(), writer = run.writer, watching = run.watching,
+         gone = run.gone, input]() -> awaitable<void> {
+          std::array<char, 512> scratch;
+          for (;;) {
+            auto [ec, n] =
+                co_await self->stream.socket().async_read_some(asio::buffer(scratch), kTuple);
+            (void)n;
+            if (ec || !*watching || input == ClientInput::kEndsTheStream) break;
+          }
+          if (*watching) {
+            *gone = true;
+            writer->Notify();
+          }
+        },
+        asio::detached);
+    return run;
+  }
+
+  // The stream is over: the watcher's verdict no longer matters, shutdown no longer reaches it.
+  // The caller cancels the socket's pending read once it has written what it still writes.
+  static void EndBody(Connection& conn, RunningBody& run) {
+    *run.watching = false;
+    conn.on_shutdown = nullptr;
+  }
+
   // Sends a streamed body: the head with chunked encoding, then each piece the stream writes,
   // a keep-alive comment when nothing was sent for a while, and the last chunk once the stream
   // closes. A client that goes away (a read sees EOF or a reset, or a write fails) stops the
@@ -409,62 +487,20 @@ struct HttpServer::Impl {
     conn.stream.expires_after(options.write_timeout);
     auto [hec, hn] = co_await http::async_write_header(conn.stream, serializer, kTuple);
     (void)hn;
-    std::shared_ptr<BodyStream> body = std::move(res.stream);
-    auto writer =
-        std::make_shared<StreamWriter>(conn.stream.get_executor(), workers.get_executor());
-    bool client_gone = static_cast<bool>(hec);
-    body->Start(writer);
-    if (client_gone) body->Stop(StopReason::kClientGone);
-    conn.on_shutdown = [writer] {
-      writer->shutdown_requested = true;
-      writer->Notify();
-    };
-
-    // Watches the socket: a streaming client sends nothing more, so a completed read means the
-    // client closed or reset the connection (or misbehaves); either way the stream stops.
-    auto watching = std::make_shared<bool>(true);
-    auto gone = std::make_shared<bool>(false);
-    if (!client_gone) {
-      auto self = conn.shared_from_this();
-      asio::co_spawn(
-          conn.stream.get_executor(),
-          [self, writer, watching, gone]() -> awaitable<void> {
-            std::array<char, 512> scratch;
-            auto [ec, n] =
-                co_await self->stream.socket().async_read_some(asio::buffer(scratch), kTuple);
-            (void)n;
-            (void)ec;
-            if (*watching) {
-              *gone = true;
-              writer->Notify();
-            }
-          },
-          asio::detached);
-    }
+    RunningBody run = StartBody(conn, res, static_cast<bool>(hec), ClientInput::kEndsTheStream);
+    StreamWriter& writer = *run.writer;
 
     std::size_t sent = 0;
-    bool shutdown_handled = false;
     auto last_write = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point hold_until{};
-    std::chrono::steady_clock::time_point stop_deadline{};
     for (;;) {
-      if (!client_gone && *gone) {
-        client_gone = true;
-        body->Stop(StopReason::kClientGone);
-        stop_deadline = std::chrono::steady_clock::now() + kStopGrace;
-      }
-      if (!shutdown_handled && writer->shutdown_requested.load()) {
-        shutdown_handled = true;
-        body->Stop(StopReason::kShutdown);
-      }
+      run.Apply();
       bool closed = false;
-      std::string chunk = writer->Take(closed);
-      if (!chunk.empty() && !client_gone) {
+      std::string chunk = writer.Take(closed);
+      if (!chunk.empty() && !run.client_gone) {
         const beast::error_code ec = co_await WriteChunk(conn, chunk);
         if (ec) {
-          client_gone = true;
-          body->Stop(StopReason::kClientGone);
-          stop_deadline = std::chrono::steady_clock::now() + kStopGrace;
+          run.ClientGone();
         } else {
           sent += chunk.size();
           last_write = std::chrono::steady_clock::now();
@@ -472,29 +508,27 @@ struct HttpServer::Impl {
         }
       }
       if (closed) break;
-      if (client_gone && std::chrono::steady_clock::now() >= stop_deadline) break;
-      if (!client_gone && *gone) continue;
-      if (!shutdown_handled && writer->shutdown_requested.load()) continue;
-      if (!client_gone && std::chrono::steady_clock::now() < hold_until) {
+      if (run.client_gone && std::chrono::steady_clock::now() >= run.stop_deadline) break;
+      if (run.Pending()) continue;
+      if (!run.client_gone && std::chrono::steady_clock::now() < hold_until) {
         // Coalesce: pieces written during kCoalesce after a write go out together (one chunk,
         // one syscall for several tokens) and do not wake this loop. The end of the stream, the
         // client leaving and shutdown always wake it, so they are never held back.
-        writer->wake.expires_at(hold_until);
-        auto [held] = co_await writer->wake.async_wait(kTuple);
+        writer.wake.expires_at(hold_until);
+        auto [held] = co_await writer.wake.async_wait(kTuple);
         (void)held;
         continue;
       }
-      if (!writer->Arm()) continue;  // something arrived already
+      if (!writer.Arm()) continue;  // something arrived already
       // Sleep until the producer writes or closes, the client goes, or a keep-alive is due.
-      writer->wake.expires_at(client_gone ? stop_deadline : last_write + kKeepAlive);
-      auto [wec] = co_await writer->wake.async_wait(kTuple);
-      if (!wec && !client_gone && std::chrono::steady_clock::now() >= last_write + kKeepAlive) {
-        writer->Write(": keep-alive\n\n");
+      writer.wake.expires_at(run.client_gone ? run.stop_deadline : last_write + kKeepAlive);
+      auto [wec] = co_await writer.wake.async_wait(kTuple);
+      if (!wec && !run.client_gone && std::chrono::steady_clock::now() >= last_write + kKeepAlive) {
+        writer.Write(": keep-alive\n\n");
       }
     }
-    *watching = false;
-    conn.on_shutdown = nullptr;
-    if (!client_gone) {
+    EndBody(conn, run);
+    if (!run.client_gone) {
       conn.stream.expires_after(options.write_timeout);
       auto [ec, n] = co_await asio::async_write(conn.stream, http::make_chunk_last(), kTuple);
       (void)ec;
@@ -508,76 +542,32 @@ struct HttpServer::Impl {
   // Serves a buffered stream (HttpResponse::buffered): starts it, collects what it writes
   // while watching the socket, and once it closes sends one response with Content-Length (and
   // Connection: close). Nothing holds a worker meanwhile. A client that leaves (a read sees EOF
-  // or a reset; bytes it sends are discarded) stops the stream, and nothing is sent; so does
-  // shutdown, and the stream answers for itself. Returns the body bytes sent.
+  // or a reset; bytes it sends are discarded, since a pipelined request is not answered) stops
+  // the stream, and nothing is sent; so does shutdown, and the stream answers for itself.
+  // Returns the body bytes sent.
   awaitable<std::size_t> ServeBuffered(Connection& conn, HttpResponse& res, unsigned version) {
-    std::shared_ptr<BodyStream> body = std::move(res.stream);
-    auto writer =
-        std::make_shared<StreamWriter>(conn.stream.get_executor(), workers.get_executor());
-    body->Start(writer);
-    conn.on_shutdown = [writer] {
-      writer->shutdown_requested = true;
-      writer->Notify();
-    };
-
-    // The client has sent its request and waits; a read that ends in an error means it closed or
-    // reset the connection. A pipelined request is not answered (this response closes the
-    // connection), so whatever it sends is read and dropped.
-    auto watching = std::make_shared<bool>(true);
-    auto gone = std::make_shared<bool>(false);
-    {
-      auto self = conn.shared_from_this();
-      asio::co_spawn(
-          conn.stream.get_executor(),
-          [self, writer, watching, gone]() -> awaitable<void> {
-            std::array<char, 512> scratch;
-            for (;;) {
-              auto [ec, n] =
-                  co_await self->stream.socket().async_read_some(asio::buffer(scratch), kTuple);
-              (void)n;
-              if (ec || !*watching) break;
-            }
-            if (*watching) {
-              *gone = true;
-              writer->Notify();
-            }
-          },
-          asio::detached);
-    }
-
+    RunningBody run = StartBody(conn, res, false, ClientInput::kIsDropped);
+    StreamWriter& writer = *run.writer;
     std::string collected;
-    bool client_gone = false;
-    bool shutdown_handled = false;
-    std::chrono::steady_clock::time_point stop_deadline{};
     for (;;) {
-      if (!client_gone && *gone) {
-        client_gone = true;
-        body->Stop(StopReason::kClientGone);
-        stop_deadline = std::chrono::steady_clock::now() + kStopGrace;
-      }
-      if (!shutdown_handled && writer->shutdown_requested.load()) {
-        shutdown_handled = true;
-        body->Stop(StopReason::kShutdown);
-      }
+      run.Apply();
       bool closed = false;
-      collected += writer->Take(closed);
+      collected += writer.Take(closed);
       if (closed) break;
-      if (client_gone && std::chrono::steady_clock::now() >= stop_deadline) break;
-      if (!client_gone && *gone) continue;
-      if (!shutdown_handled && writer->shutdown_requested.load()) continue;
-      if (!writer->Arm()) continue;  // something arrived already
+      if (run.client_gone && std::chrono::steady_clock::now() >= run.stop_deadline) break;
+      if (run.Pending()) continue;
+      if (!writer.Arm()) continue;  // something arrived already
       // Sleep until the producer writes or closes, the client goes, or shutdown.
-      writer->wake.expires_at(client_gone ? stop_deadline
-                                          : std::chrono::steady_clock::time_point::max());
-      auto [wec] = co_await writer->wake.async_wait(kTuple);
+      writer.wake.expires_at(run.client_gone ? run.stop_deadline
+                                             : std::chrono::steady_clock::time_point::max());
+      auto [wec] = co_await writer.wake.async_wait(kTuple);
       (void)wec;
     }
-    *watching = false;
-    conn.on_shutdown = nullptr;
+    EndBody(conn, run);
     beast::error_code ignored;
     conn.stream.socket().cancel(ignored);  // ends the watcher's read
-    if (client_gone) co_return 0;
-    writer->AmendHead(res);
+    if (run.client_gone) co_return 0;
+    writer.AmendHead(res);
     res.body = std::move(collected);
     res.close = true;
     const std::size_t size = res.body.size();
