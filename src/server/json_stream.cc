@@ -27,9 +27,8 @@ class JsonSink final : public service::StreamSink {
   void RunBlocking(std::function<void()> work) override { writer_->RunBlocking(std::move(work)); }
 
   void Finish(service::StreamEnd end) override {
-    if (!end.status.ok() && end.cancelled &&
-        stop_reason_->load() == static_cast<int>(StopReason::kShutdown)) {
-      end.status = UnavailableError("the server is restarting; ask again in a moment");
+    if (!end.status.ok() && StoppedForShutdown(end, *stop_reason_)) {
+      end.status = UnavailableError(std::string(kRestartingMessage));
     }
     HttpResponse res = JsonAnswerResponse(kind_, end, report_json_);
     writer_->SetStatus(res.status);
@@ -45,26 +44,15 @@ class JsonSink final : public service::StreamSink {
   std::shared_ptr<std::atomic<int>> stop_reason_;
 };
 
-class JsonStream final : public BodyStream {
+class JsonStream final : public AnswerBodyStream {
  public:
-  JsonStream(std::shared_ptr<service::AnswerStream> answer, SseKind kind)
-      : answer_(std::move(answer)), kind_(kind) {}
+  using AnswerBodyStream::AnswerBodyStream;
 
   void Start(std::shared_ptr<BodyWriter> writer) override {
     std::string report_json = kind_ == SseKind::kAnalysis ? answer_->report_json() : "";
     answer_->Start(
         std::make_shared<JsonSink>(std::move(writer), kind_, std::move(report_json), stop_reason_));
   }
-
-  void Stop(StopReason reason) override {
-    stop_reason_->store(static_cast<int>(reason));
-    answer_->Cancel();
-  }
-
- private:
-  std::shared_ptr<service::AnswerStream> answer_;
-  SseKind kind_;
-  std::shared_ptr<std::atomic<int>> stop_reason_ = std::make_shared<std::atomic<int>>(-1);
 };
 
 }  // namespace

@@ -45,9 +45,9 @@ class SseSink final : public service::StreamSink {
       std::string_view code = StatusCodeName(end.status.code());
       std::string message = end.status.message();
       if (end.status.code() == StatusCode::kInternal) message = "internal error";
-      if (end.cancelled && stop_reason_->load() == static_cast<int>(StopReason::kShutdown)) {
+      if (StoppedForShutdown(end, *stop_reason_)) {
         code = StatusCodeName(StatusCode::kUnavailable);
-        message = "the server is restarting; ask again in a moment";
+        message = std::string(kRestartingMessage);
       }
       writer_->Write(
           SseEvent("error", {{"code", code}, {"message", message}, {"partial", end.partial}}));
@@ -62,10 +62,9 @@ class SseSink final : public service::StreamSink {
   std::shared_ptr<std::atomic<int>> stop_reason_;
 };
 
-class SseStream final : public BodyStream {
+class SseStream final : public AnswerBodyStream {
  public:
-  SseStream(std::shared_ptr<service::AnswerStream> answer, SseKind kind)
-      : answer_(std::move(answer)), kind_(kind) {}
+  using AnswerBodyStream::AnswerBodyStream;
 
   void Start(std::shared_ptr<BodyWriter> writer) override {
     if (kind_ == SseKind::kAnalysis) {
@@ -74,19 +73,18 @@ class SseStream final : public BodyStream {
     }
     answer_->Start(std::make_shared<SseSink>(std::move(writer), kind_, stop_reason_));
   }
-
-  void Stop(StopReason reason) override {
-    stop_reason_->store(static_cast<int>(reason));
-    answer_->Cancel();
-  }
-
- private:
-  std::shared_ptr<service::AnswerStream> answer_;
-  SseKind kind_;
-  std::shared_ptr<std::atomic<int>> stop_reason_ = std::make_shared<std::atomic<int>>(-1);
 };
 
 }  // namespace
+
+void AnswerBodyStream::Stop(StopReason reason) {
+  stop_reason_->store(static_cast<int>(reason));
+  answer_->Cancel();
+}
+
+bool StoppedForShutdown(const service::StreamEnd& end, const std::atomic<int>& stop_reason) {
+  return end.cancelled && stop_reason.load() == static_cast<int>(StopReason::kShutdown);
+}
 
 void AppendJsonString(std::string& out, std::string_view text) {
   if (FindInvalidUtf8(text).has_value()) {
