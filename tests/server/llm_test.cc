@@ -216,6 +216,27 @@ class LlmE2eTest : public ::testing::Test {
     return out;
   }
 
+  // The fake upstream saw request `id`'s client go (the server cancelled it) within 1 s.
+  static void ExpectUpstreamCancelled(const std::string& id) {
+    EXPECT_TRUE(WaitUntil([&id] { return Stats(id).value("disconnects", 0) >= 1; }, 1000))
+        << "the upstream request was not cancelled within 1 s";
+  }
+
+  // Records, as the test's upstream_cancel_ms property, the time since the client left.
+  static void RecordCancelTime(std::chrono::steady_clock::time_point closed) {
+    RecordProperty("upstream_cancel_ms",
+                   static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::steady_clock::now() - closed)
+                                        .count()));
+  }
+
+  // The main server logs one more "llm op=<op> outcome=cancelled" line than `before`.
+  static void ExpectCancelLogged(const std::string& op, std::size_t before) {
+    const std::string line = "llm op=" + op + " outcome=cancelled";
+    EXPECT_TRUE(WaitUntil([&] { return Count(main_->Log(), line) > before; }, 5000))
+        << main_->Log();
+  }
+
   static rc::testing::FakeLlmProcess* fake_;
   static TempDir* main_dir_;
   static ServerProcess* main_;
@@ -549,15 +570,9 @@ TEST_F(LlmE2eTest, AJsonClientThatLeavesCancelsTheUpstream) {
     EXPECT_EQ(Stats("jdisc").value("disconnects", -1), 0);
   }  // the client closes the connection
   const auto closed = std::chrono::steady_clock::now();
-  EXPECT_TRUE(WaitUntil([] { return Stats("jdisc").value("disconnects", 0) >= 1; }, 1000))
-      << "the upstream request was not cancelled within 1 s";
-  RecordProperty("upstream_cancel_ms",
-                 static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                      std::chrono::steady_clock::now() - closed)
-                                      .count()));
-  EXPECT_TRUE(WaitUntil(
-      [&] { return Count(main_->Log(), "llm op=chat outcome=cancelled") > cancelled; }, 5000))
-      << main_->Log();
+  ExpectUpstreamCancelled("jdisc");
+  RecordCancelTime(closed);
+  ExpectCancelLogged("chat", cancelled);
   EXPECT_TRUE(Session(main_->port(), sid).value("chat", json::array()).empty());
   EXPECT_EQ(Requests("jdisc"), 1);
 }
@@ -577,12 +592,8 @@ TEST_F(LlmE2eTest, AJsonAnalysisWhoseClientLeavesCancelsTheUpstreamAndCreatesNoS
     ASSERT_TRUE(WaitUntil([] { return Requests("jan-gone") >= 1; }, 3000));
     EXPECT_EQ(raw.ReadSome(200), "");
   }
-  EXPECT_TRUE(WaitUntil([] { return Stats("jan-gone").value("disconnects", 0) >= 1; }, 1000))
-      << "the upstream request was not cancelled within 1 s";
-  EXPECT_TRUE(WaitUntil(
-      [] { return main_->Log().find("llm op=analysis outcome=cancelled") != std::string::npos; },
-      5000))
-      << main_->Log();
+  ExpectUpstreamCancelled("jan-gone");
+  ExpectCancelLogged("analysis", 0);
   EXPECT_EQ(SessionRows(main_dir_->path()), before);
 }
 
@@ -779,15 +790,9 @@ TEST_F(LlmE2eTest, BrowserDisconnectCancelsTheUpstreamAndSavesThePartial) {
   const auto closed = std::chrono::steady_clock::now();
   client.Close();
 
-  EXPECT_TRUE(WaitUntil([] { return Stats("disc").value("disconnects", 0) >= 1; }, 1000))
-      << "the upstream request was not cancelled within 1 s";
-  RecordProperty("upstream_cancel_ms",
-                 static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                      std::chrono::steady_clock::now() - closed)
-                                      .count()));
-  EXPECT_TRUE(WaitUntil(
-      [&] { return Count(main_->Log(), "llm op=chat outcome=cancelled") > cancelled; }, 5000))
-      << main_->Log();
+  ExpectUpstreamCancelled("disc");
+  RecordCancelTime(closed);
+  ExpectCancelLogged("chat", cancelled);
   json turn;
   EXPECT_TRUE(WaitUntil(
       [&] {
@@ -1139,12 +1144,8 @@ TEST_F(LlmE2eTest, AnAnalysisClosedByTheBrowserCancelsTheUpstreamAndCreatesNoSes
   EXPECT_EQ(token->name, "token");
   client.Close();
 
-  EXPECT_TRUE(WaitUntil([] { return Stats("analysis-gone").value("disconnects", 0) >= 1; }, 1000))
-      << "the upstream request was not cancelled within 1 s";
-  EXPECT_TRUE(WaitUntil(
-      [] { return main_->Log().find("llm op=analysis outcome=cancelled") != std::string::npos; },
-      5000))
-      << main_->Log();
+  ExpectUpstreamCancelled("analysis-gone");
+  ExpectCancelLogged("analysis", 0);
   // Nobody is left to receive a session id, so none is created.
   EXPECT_EQ(SessionRows(main_dir_->path()), before);
   EXPECT_EQ(Requests("analysis-gone"), 1);
@@ -1158,11 +1159,8 @@ TEST_F(LlmE2eTest, ABrowserGoneBeforeTheFirstTokenSavesNothing) {
   ASSERT_TRUE(WaitUntil([] { return Requests("gone-early") == 1; }, 2000));
   const std::size_t cancelled = Count(main_->Log(), "llm op=chat outcome=cancelled");
   client.Close();
-  EXPECT_TRUE(WaitUntil([] { return Stats("gone-early").value("disconnects", 0) >= 1; }, 1000))
-      << "the upstream request was not cancelled within 1 s";
-  EXPECT_TRUE(WaitUntil(
-      [&] { return Count(main_->Log(), "llm op=chat outcome=cancelled") > cancelled; }, 5000))
-      << main_->Log();
+  ExpectUpstreamCancelled("gone-early");
+  ExpectCancelLogged("chat", cancelled);
   // Neither the question nor an answer was saved, and no built-in answer replaced it.
   EXPECT_TRUE(Session(main_->port(), sid).value("chat", json::array()).empty());
   EXPECT_EQ(Requests("gone-early"), 1);
