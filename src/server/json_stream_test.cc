@@ -10,52 +10,13 @@
 #include <vector>
 
 #include "server/http_error.h"
+#include "server/stream_fakes_for_test.h"
 
 namespace rc::server {
 namespace {
 
-// Records what the adapter writes; runs blocking work inline.
-class RecordingWriter final : public BodyWriter {
- public:
-  void Write(std::string_view bytes) override { body += bytes; }
-  void Close() override { closes += 1; }
-  void RunBlocking(std::function<void()> work) override { work(); }
-  void SetStatus(int s) override { status = s; }
-  void SetHeader(std::string_view name, std::string_view value) override {
-    headers.Set(name, value);
-  }
-  std::string body;
-  int closes = 0;
-  int status = 0;
-  HeaderList headers;
-};
-
-// Plays fixed tokens and a fixed end when the test says so; remembers whether its sink shows
-// tokens.
-class ScriptedAnswerStream final : public service::AnswerStream {
- public:
-  ScriptedAnswerStream(std::string report_json, std::vector<std::string> tokens,
-                       service::StreamEnd end)
-      : report_json_(std::move(report_json)), tokens_(std::move(tokens)), end_(std::move(end)) {}
-  const std::string& report_json() const override { return report_json_; }
-  void Start(std::shared_ptr<service::StreamSink> sink) override { sink_ = std::move(sink); }
-  void Cancel() override {
-    cancels += 1;
-    end_.cancelled = true;
-  }
-  void Play() {
-    for (const std::string& t : tokens_) sink_->Token(t);
-    sink_->RunBlocking([this] { sink_->Finish(end_); });
-  }
-  bool sink_shows_tokens() const { return sink_->ShowsTokens(); }
-  int cancels = 0;
-
- private:
-  std::string report_json_;
-  std::vector<std::string> tokens_;
-  service::StreamEnd end_;
-  std::shared_ptr<service::StreamSink> sink_;
-};
+using testing::RecordingWriter;
+using testing::ScriptedAnswerStream;
 
 struct Played {
   std::shared_ptr<RecordingWriter> writer = std::make_shared<RecordingWriter>();

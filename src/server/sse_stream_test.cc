@@ -7,47 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "server/stream_fakes_for_test.h"
+
 namespace rc::server {
 namespace {
 
-// Records what the adapter writes; runs blocking work inline.
-class RecordingWriter final : public BodyWriter {
- public:
-  void Write(std::string_view bytes) override { writes.emplace_back(bytes); }
-  void Close() override { closes += 1; }
-  void RunBlocking(std::function<void()> work) override { work(); }
-  void SetStatus(int s) override { status = s; }
-  void SetHeader(std::string_view name, std::string_view value) override {
-    headers.emplace_back(name, value);
-  }
-  std::vector<std::string> writes;
-  int closes = 0;
-  int status = 0;
-  std::vector<std::pair<std::string, std::string>> headers;
-};
-
-// An AnswerStream that plays fixed tokens and a fixed end when started.
-class ScriptedAnswerStream final : public service::AnswerStream {
- public:
-  ScriptedAnswerStream(std::string report_json, std::vector<std::string> tokens,
-                       service::StreamEnd end)
-      : report_json_(std::move(report_json)), tokens_(std::move(tokens)), end_(std::move(end)) {}
-  const std::string& report_json() const override { return report_json_; }
-  void Start(std::shared_ptr<service::StreamSink> sink) override { sink_ = std::move(sink); }
-  void Cancel() override { cancels += 1; }
-  // Delivers the script (the test decides when, e.g. after a Stop).
-  void Play() {
-    for (const std::string& t : tokens_) sink_->Token(t);
-    sink_->RunBlocking([this] { sink_->Finish(end_); });
-  }
-  int cancels = 0;
-
- private:
-  std::string report_json_;
-  std::vector<std::string> tokens_;
-  service::StreamEnd end_;
-  std::shared_ptr<service::StreamSink> sink_;
-};
+using testing::RecordingWriter;
+using testing::ScriptedAnswerStream;
 
 // Splits "event: x\ndata: {...}\n\n" into its name and parsed data.
 std::pair<std::string, nlohmann::json> Parse(const std::string& event) {
